@@ -1,0 +1,201 @@
+package net.twampagent.dataplane.nativeio;
+
+import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * Downcalls into the C library. Every call that can fail captures errno in the same downcall (reading it in a
+ * second call is unreliable because the JVM itself may make system calls in between); the caller passes a
+ * call-state segment it owns, so the hot path allocates nothing.
+ */
+final class Libc {
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final long ERRNO = CALL_STATE.byteOffset(groupElement("errno"));
+    private static final Linker.Option ERRNO_CAPTURE = Linker.Option.captureCallState("errno");
+
+    private static final MethodHandle SOCKET = errnoCall("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle BIND = errnoCall("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle SETSOCKOPT = errnoCall("setsockopt",
+            JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle GETSOCKOPT = errnoCall("getsockopt",
+            JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle GETSOCKNAME = errnoCall("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
+    private static final MethodHandle RECVMMSG = errnoCall("recvmmsg",
+            JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
+    private static final MethodHandle SENDMMSG = errnoCall("sendmmsg", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+    private static final MethodHandle EPOLL_CREATE1 = errnoCall("epoll_create1", JAVA_INT, JAVA_INT);
+    private static final MethodHandle EPOLL_CTL = errnoCall("epoll_ctl", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS);
+    private static final MethodHandle EPOLL_WAIT = errnoCall("epoll_wait", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+    private static final MethodHandle ADJTIMEX = errnoCall("adjtimex", JAVA_INT, ADDRESS);
+    private static final MethodHandle SCHED_SETAFFINITY = errnoCall("sched_setaffinity",
+            JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS);
+    /** vDSO call that never blocks and cannot fail with valid arguments: the cheapest downcall kind is safe. */
+    private static final MethodHandle CLOCK_GETTIME = LINKER.downcallHandle(find("clock_gettime"),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), Linker.Option.critical(false));
+    private static final MethodHandle STRERROR = LINKER.downcallHandle(find("strerror"),
+            FunctionDescriptor.of(ADDRESS, JAVA_INT));
+
+    private Libc() {
+    }
+
+    private static MemorySegment find(final String name) {
+        return LINKER.defaultLookup().find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("the C library has no " + name));
+    }
+
+    private static MethodHandle errnoCall(final String name, final MemoryLayout result,
+            final MemoryLayout... arguments) {
+        return LINKER.downcallHandle(find(name), FunctionDescriptor.of(result, arguments), ERRNO_CAPTURE);
+    }
+
+    /** A call-state segment for one thread's calls; it lives as long as the arena. */
+    static MemorySegment newCallState(final Arena arena) {
+        return arena.allocate(CALL_STATE);
+    }
+
+    /** The errno the last failed call that used this state captured. */
+    static int errno(final MemorySegment callState) {
+        return callState.get(JAVA_INT, ERRNO);
+    }
+
+    /** The C library's text for an errno value; only on error paths (it allocates a String). */
+    static String describe(final int errno) {
+        try {
+            final MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
+            return text.reinterpret(256).getString(0);
+        } catch (Throwable e) {
+            return "errno " + errno;
+        }
+    }
+
+    static int socket(final MemorySegment state, final int domain, final int type, final int protocol) {
+        try {
+            return (int) SOCKET.invokeExact(state, domain, type, protocol);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int bind(final MemorySegment state, final int fd, final MemorySegment address, final int length) {
+        try {
+            return (int) BIND.invokeExact(state, fd, address, length);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int setsockopt(final MemorySegment state, final int fd, final int level, final int name,
+            final MemorySegment value, final int length) {
+        try {
+            return (int) SETSOCKOPT.invokeExact(state, fd, level, name, value, length);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int getsockopt(final MemorySegment state, final int fd, final int level, final int name,
+            final MemorySegment value, final MemorySegment length) {
+        try {
+            return (int) GETSOCKOPT.invokeExact(state, fd, level, name, value, length);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int getsockname(final MemorySegment state, final int fd, final MemorySegment address,
+            final MemorySegment length) {
+        try {
+            return (int) GETSOCKNAME.invokeExact(state, fd, address, length);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int close(final MemorySegment state, final int fd) {
+        try {
+            return (int) CLOSE.invokeExact(state, fd);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int recvmmsg(final MemorySegment state, final int fd, final MemorySegment messages, final int count,
+            final int flags) {
+        try {
+            return (int) RECVMMSG.invokeExact(state, fd, messages, count, flags, MemorySegment.NULL);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int sendmmsg(final MemorySegment state, final int fd, final MemorySegment messages, final int count,
+            final int flags) {
+        try {
+            return (int) SENDMMSG.invokeExact(state, fd, messages, count, flags);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int epollCreate1(final MemorySegment state, final int flags) {
+        try {
+            return (int) EPOLL_CREATE1.invokeExact(state, flags);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int epollCtl(final MemorySegment state, final int epfd, final int op, final int fd,
+            final MemorySegment event) {
+        try {
+            return (int) EPOLL_CTL.invokeExact(state, epfd, op, fd, event);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int epollWait(final MemorySegment state, final int epfd, final MemorySegment events, final int max,
+            final int timeoutMillis) {
+        try {
+            return (int) EPOLL_WAIT.invokeExact(state, epfd, events, max, timeoutMillis);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int adjtimex(final MemorySegment state, final MemorySegment timex) {
+        try {
+            return (int) ADJTIMEX.invokeExact(state, timex);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int schedSetaffinity(final MemorySegment state, final long maskBytes, final MemorySegment mask) {
+        try {
+            return (int) SCHED_SETAFFINITY.invokeExact(state, 0, maskBytes, mask);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int clockGettime(final int clock, final MemorySegment timespec) {
+        try {
+            return (int) CLOCK_GETTIME.invokeExact(clock, timespec);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+}
