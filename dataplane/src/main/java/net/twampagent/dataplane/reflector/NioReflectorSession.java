@@ -1,0 +1,131 @@
+package net.twampagent.dataplane.reflector;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import net.twampagent.dataplane.state.DropReason;
+import net.twampagent.dataplane.wire.TestPacketLayout;
+
+/** A session of the NIO engine: its channel, its peer, its own sequence number and counters. */
+final class NioReflectorSession implements ReflectorSession {
+    /** Datagrams served per readiness before other sessions of the thread get their turn. */
+    private static final int BURST = 64;
+
+    private final DatagramChannel channel;
+    private final InetSocketAddress peer;
+    private final InetSocketAddress local;
+    private final short errorEstimate;
+    private final NioReflectorLoop loop;
+    private final SessionCounters counters;
+    private volatile boolean started;
+    private volatile boolean stopping;
+    private volatile long stopDeadline;
+    private int sequence;
+
+    NioReflectorSession(final DatagramChannel channel, final SessionSpec spec, final NioReflectorLoop loop)
+            throws IOException {
+        this.channel = channel;
+        this.loop = loop;
+        this.peer = spec.peer();
+        this.local = (InetSocketAddress) channel.getLocalAddress();
+        this.errorEstimate = loop.errorEstimate();
+        this.counters = new SessionCounters(System.nanoTime());
+    }
+
+    DatagramChannel channel() {
+        return channel;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    @Override
+    public void stopAt(final long deadlineNanoTime) {
+        stopDeadline = deadlineNanoTime;
+        stopping = true;
+    }
+
+    @Override
+    public SessionCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Closing a datagram channel only fails when it is already unusable; the port is released either way.
+        }
+        loop.awaitDeregistered(channel);
+    }
+
+    /** Serves the datagrams waiting on the channel; runs on the session's reflector thread only. */
+    void drain(final ByteBuffer buf, final WallClock clock) {
+        for (int i = 0; i < BURST; i++) {
+            buf.clear();
+            final SocketAddress from;
+            try {
+                from = channel.receive(buf);
+            } catch (IOException e) {
+                return;
+            }
+            if (from == null) {
+                return;
+            }
+            final long t2 = clock.nowNtp();
+            final long t2Nanos = clock.lastNanoTime();
+            final int length = buf.position();
+            counters.onReceived();
+            final DropReason drop = check(from, length, t2Nanos);
+            if (drop != null) {
+                counters.onDropped(drop);
+                continue;
+            }
+            final int senderSequence = buf.getInt(TestPacketLayout.SENDER_SEQUENCE);
+            final int ownSequence = sequence++;
+            final int replyLength = ReflectStep.reflect(buf, 0, length, ownSequence, t2, errorEstimate,
+                TestPacketLayout.UNKNOWN_TTL);
+            buf.limit(replyLength).position(0);
+            ReflectStep.stampTransmit(buf, 0, ReflectStep.transmitTimestamp(t2, clock.nowNtp()));
+            final long t3Nanos = clock.lastNanoTime();
+            int sent;
+            try {
+                sent = channel.send(buf, from);
+            } catch (IOException e) {
+                sent = 0;
+            }
+            if (sent == 0) {
+                counters.onDropped(DropReason.SEND_FAILED);
+            } else {
+                counters.onReflected(senderSequence, ownSequence, t3Nanos - t2Nanos);
+            }
+        }
+    }
+
+    private DropReason check(final SocketAddress from, final int length, final long nowNanos) {
+        if (!peer.equals(from)) {
+            return DropReason.STRANGER;
+        }
+        counters.onSenderPacket(nowNanos);
+        if (!started) {
+            return DropReason.NOT_STARTED;
+        }
+        if (stopping && nowNanos - stopDeadline > 0) {
+            return DropReason.AFTER_STOP;
+        }
+        if (length < TestPacketLayout.SENDER_MINIMUM) {
+            return DropReason.TOO_SHORT;
+        }
+        return null;
+    }
+}
