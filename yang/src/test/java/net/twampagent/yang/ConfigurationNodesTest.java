@@ -33,7 +33,7 @@ import org.opendaylight.yangtools.yang.model.api.type.RangeRestrictedTypeDefinit
  * units, read from the yangtools effective model (not from the text), and the must rules carry their tags.
  */
 class ConfigurationNodesTest {
-    private static QName q(final String name) {
+    static QName q(final String name) {
         return QName.create(TwampServerModel.NAMESPACE, TwampServerModel.REVISION, name);
     }
 

@@ -35,6 +35,14 @@ class ExampleConfigurationsTest {
         return Docs.xmlFiles("examples").stream();
     }
 
+    /** Documents at every edge the counter-examples cross, in the test resources: they must be accepted. */
+    static Stream<Path> acceptedEdges() throws Exception {
+        final Path folder = Path.of(ExampleConfigurationsTest.class.getClassLoader().getResource("accepted").toURI());
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList().stream();
+        }
+    }
+
     static Stream<Path> lightExamples() {
         return examples().filter(Docs::needsLight);
     }
@@ -58,12 +66,13 @@ class ExampleConfigurationsTest {
     }
 
     @Test
-    void theDocumentedExamplesAreAllThere() {
+    void theDocumentedExamplesAreAllThere() throws Exception {
         final List<String> names = examples().map(p -> p.getFileName().toString()).toList();
         assertTrue(names.containsAll(List.of("minimal.xml", "junos-full.xml", "authenticated.xml")), names::toString);
         assertTrue(schemaCounterExamples().count() >= 28, "expected a counter-example per range edge");
         assertTrue(mustCounterExamples().count() >= 9, "expected a counter-example per must rule");
         assertEquals(1, lightExamples().count(), "expected light.xml");
+        assertEquals(5, acceptedEdges().count(), "expected the accepted edge documents");
     }
 
     @ParameterizedTest
@@ -78,6 +87,14 @@ class ExampleConfigurationsTest {
     void exampleLoadsIntoAYangtoolsDataTree(final Path example) throws Exception {
         final NormalizedNode twamp = ConfigDocuments.load(example, contextFor(example));
         assertEquals("twamp", twamp.name().getNodeType().getLocalName());
+    }
+
+    @ParameterizedTest
+    @MethodSource("acceptedEdges")
+    void edgeIsAcceptedByYanglintAndYangtools(final Path edge) throws Exception {
+        final Yanglint.Result result = Yanglint.validateConfig(edge, Docs.needsLight(edge));
+        assertTrue(result.ok() && result.err().isEmpty(), () -> edge + ": " + result);
+        ConfigDocuments.load(edge, contextFor(edge));
     }
 
     @ParameterizedTest
