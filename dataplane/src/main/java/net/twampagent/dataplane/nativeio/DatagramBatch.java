@@ -7,6 +7,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 
 /**
  * Preallocated {@code recvmmsg}/{@code sendmmsg} arrays for one thread: {@code capacity} payload slots with their
@@ -42,6 +43,7 @@ public final class DatagramBatch {
     private final int[] trafficClasses;
     private final long[] receiveNanos;
     private final boolean[] truncated;
+    private final boolean[] sent;
     private int received;
     private int queued;
     private long unsent;
@@ -76,6 +78,7 @@ public final class DatagramBatch {
         this.trafficClasses = new int[capacity];
         this.receiveNanos = new long[capacity];
         this.truncated = new boolean[capacity];
+        this.sent = new boolean[capacity];
         for (int i = 0; i < capacity; i++) {
             payloadSlots[i] = payloads.asSlice((long) i * slotSize, slotSize);
             sendEntries[i] = sendHeaders.asSlice(i * ENTRY);
@@ -245,13 +248,15 @@ public final class DatagramBatch {
      * and counted in {@link #unsent()}, never retried: a late reflection is worse than a lost one.
      */
     public int send(final int fd) {
+        Arrays.fill(sent, 0, queued, false);
         int done = 0;
-        int sent = 0;
+        int sentCount = 0;
         while (done < queued) {
             final int count = Libc.sendmmsg(callState, fd, sendEntries[done], queued - done, 0);
             if (count > 0) {
+                Arrays.fill(sent, done, done + count, true);
                 done += count;
-                sent += count;
+                sentCount += count;
             } else {
                 final int errno = count < 0 ? Libc.errno(callState) : LinuxAbi.EAGAIN;
                 if (errno == LinuxAbi.EAGAIN) {
@@ -262,9 +267,14 @@ public final class DatagramBatch {
                 }
             }
         }
-        unsent += queued - sent;
+        unsent += queued - sentCount;
         queued = 0;
-        return sent;
+        return sentCount;
+    }
+
+    /** Whether the {@code q}-th datagram queued before the last {@link #send} went out. */
+    public boolean wasSent(final int q) {
+        return sent[q];
     }
 
     /** Datagrams queued but not sent, since this batch was made. */

@@ -38,6 +38,9 @@ final class Libc {
     private static final MethodHandle EPOLL_CREATE1 = errnoCall("epoll_create1", JAVA_INT, JAVA_INT);
     private static final MethodHandle EPOLL_CTL = errnoCall("epoll_ctl", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS);
     private static final MethodHandle EPOLL_WAIT = errnoCall("epoll_wait", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+    private static final MethodHandle EVENTFD = errnoCall("eventfd", JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle READ = errnoCall("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+    private static final MethodHandle WRITE = errnoCall("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
     private static final MethodHandle ADJTIMEX = errnoCall("adjtimex", JAVA_INT, ADDRESS);
     private static final MethodHandle SCHED_SETAFFINITY = errnoCall("sched_setaffinity",
             JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS);
@@ -170,6 +173,30 @@ final class Libc {
             final int timeoutMillis) {
         try {
             return (int) EPOLL_WAIT.invokeExact(state, epfd, events, max, timeoutMillis);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int eventfd(final MemorySegment state, final int initial, final int flags) {
+        try {
+            return (int) EVENTFD.invokeExact(state, initial, flags);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static long read(final MemorySegment state, final int fd, final MemorySegment buffer, final long length) {
+        try {
+            return (long) READ.invokeExact(state, fd, buffer, length);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static long write(final MemorySegment state, final int fd, final MemorySegment buffer, final long length) {
+        try {
+            return (long) WRITE.invokeExact(state, fd, buffer, length);
         } catch (Throwable e) {
             throw new AssertionError(e);
         }

@@ -43,8 +43,13 @@ final class LinuxAbi {
     static final int EPOLL_CTL_DEL = 2;
     static final int EPOLLIN = 0x1;
 
+    static final int EFD_NONBLOCK = 0x800;
+    static final int EFD_CLOEXEC = 0x80000;
+
     static final int EINTR = 4;
     static final int EAGAIN = 11;
+    static final int EADDRINUSE = 98;
+    static final int EADDRNOTAVAIL = 99;
 
     static final int CLOCK_REALTIME = 0;
     /** adjtimex's answer when the kernel considers the clock unsynchronised. */

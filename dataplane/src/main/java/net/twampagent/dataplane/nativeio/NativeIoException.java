@@ -18,8 +18,13 @@ public final class NativeIoException extends IOException {
         return errno;
     }
 
+    /** Whether a bind failed because the address is not local or the port is taken (a caller may try another). */
+    public boolean cannotBind() {
+        return errno == LinuxAbi.EADDRINUSE || errno == LinuxAbi.EADDRNOTAVAIL;
+    }
+
     /** Whether the failure was EADDRINUSE: the port is taken and a caller may try another one. */
     public boolean addressInUse() {
-        return errno == 98;
+        return errno == LinuxAbi.EADDRINUSE;
     }
 }
