@@ -121,13 +121,7 @@ class ExampleConfigurationsTest {
         final Exception e = assertThrows(Exception.class,
             () -> ConfigDocuments.load(counterExample, contextFor(counterExample)),
             () -> counterExample + " was accepted by yangtools");
-        final String name = counterExample.getFileName().toString();
-        final Matcher tail = NUMBER_AT_END.matcher(name);
-        assertTrue(tail.matches(), () -> name + " does not end in -VALUE.xml");
-        final String number = tail.group(1);
-        final String expected = name.startsWith("range-") ? number
-            : name.startsWith("length-") ? "does not match allowed lengths"
-            : "too many elements (" + number + ")";
+        final String expected = yangtoolsComplaint(counterExample.getFileName().toString());
         assertTrue(messages(e).contains(expected),
             () -> counterExample + " was refused for another reason than " + expected + ": " + messages(e));
     }
@@ -137,6 +131,23 @@ class ExampleConfigurationsTest {
     void mustCounterExampleBreaksNothingButItsRule(final Path counterExample) throws Exception {
         // yangtools checks everything but must: it accepts the document, so yanglint refused it for the rule.
         ConfigDocuments.load(counterExample, contextFor(counterExample));
+    }
+
+    /** What yangtools must say about a counter-example, told by the kind its file name starts with. */
+    private static String yangtoolsComplaint(final String name) {
+        if (name.startsWith("length-")) {
+            return "does not match allowed lengths";
+        }
+        if (name.startsWith("pattern-")) {
+            return "does not match regular expression";
+        }
+        final Matcher tail = NUMBER_AT_END.matcher(name);
+        assertTrue(tail.matches(), () -> name + " does not end in -VALUE.xml");
+        if (name.startsWith("range-")) {
+            return tail.group(1);
+        }
+        assertTrue(name.startsWith("max-elements-"), () -> name + " is of no known kind");
+        return "too many elements (" + tail.group(1) + ")";
     }
 
     private static String messages(final Throwable thrown) {
