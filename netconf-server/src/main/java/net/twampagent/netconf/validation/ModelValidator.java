@@ -2,9 +2,9 @@ package net.twampagent.netconf.validation;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 
@@ -14,10 +14,19 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
  * build one per model and share it.
  */
 public final class ModelValidator {
-    private final EffectiveModelContext context;
+    private final ModelIndex model;
+    private final ConfigTreeBuilder builder;
+    private final WhenPruner whenPruner;
+    private final MustChecker mustChecker;
+    private final StructureChecker structureChecker;
 
     private ModelValidator(final EffectiveModelContext context) {
-        this.context = context;
+        model = new ModelIndex(context);
+        final var paths = new ErrorPaths(model);
+        builder = new ConfigTreeBuilder(model, new ConditionIndex());
+        whenPruner = new WhenPruner(model, paths);
+        mustChecker = new MustChecker(model, paths);
+        structureChecker = new StructureChecker(model, paths);
     }
 
     /**
@@ -35,11 +44,19 @@ public final class ModelValidator {
      *
      * @param datastoreRoot the root of the configuration datastore: a container (its identifier is ignored) whose
      *                      children are the top-level data nodes of the model's modules
-     * @return every failure found, in document order; empty when the configuration is valid
+     * @return every failure found (those of {@code when} first, then {@code must} and leafref in document order,
+     *         then mandatory, min/max-elements and unique); empty when the configuration is valid
+     * @throws IllegalArgumentException if the tree holds a node the model does not define
      */
     public List<ValidationFailure> validate(final ContainerNode datastoreRoot) {
         requireNonNull(datastoreRoot, "datastoreRoot");
-        return List.of();
+        final var root = builder.build(datastoreRoot);
+        final var evaluator = new XPathEvaluator(model);
+        final var failures = new ArrayList<ValidationFailure>();
+        whenPruner.prune(root, evaluator, failures);
+        mustChecker.check(root, evaluator, failures);
+        structureChecker.check(root, failures);
+        return List.copyOf(failures);
     }
 
     /**
@@ -49,14 +66,6 @@ public final class ModelValidator {
      * @return prefix to namespace URI, stable for the life of this validator
      */
     public Map<String, String> prefixes() {
-        final var prefixes = new TreeMap<String, String>();
-        for (var module : context.getModules()) {
-            prefixes.putIfAbsent(module.getPrefix(), module.getNamespace().toString());
-        }
-        return Map.copyOf(prefixes);
-    }
-
-    EffectiveModelContext context() {
-        return context;
+        return model.prefixes();
     }
 }

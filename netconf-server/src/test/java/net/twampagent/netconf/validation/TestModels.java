@@ -1,0 +1,29 @@
+package net.twampagent.netconf.validation;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.spi.source.URLYangTextSource;
+import org.opendaylight.yangtools.yang.parser.impl.DefaultYangParserFactory;
+
+/** The models of the tests, read from test resources. */
+final class TestModels {
+    private TestModels() {
+    }
+
+    static Path resource(final String name) {
+        try {
+            return Path.of(TestModels.class.getResource("/validation/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("test resource validation/" + name + " is missing", e);
+        }
+    }
+
+    static EffectiveModelContext load(final Path... modules) throws Exception {
+        final var parser = new DefaultYangParserFactory().createParser();
+        for (var module : modules) {
+            parser.addSource(new URLYangTextSource(module.toUri().toURL()));
+        }
+        return parser.buildEffectiveModel();
+    }
+}

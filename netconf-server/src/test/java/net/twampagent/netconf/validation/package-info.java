@@ -1,0 +1,2 @@
+/** Tests of the validator, judged against yanglint. */
+package net.twampagent.netconf.validation;
