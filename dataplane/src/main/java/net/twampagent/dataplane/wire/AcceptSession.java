@@ -9,9 +9,14 @@ import io.netty.buffer.ByteBuf;
  * @param port the reflector's UDP port (the one asked for, or an alternate); 0 when refused
  * @param sid the session identifier the server made; zeros when refused
  */
-public record AcceptSession(int accept, int port, byte[] sid) {
+public record AcceptSession(int accept, int port, byte[] sid) implements ControlMessage {
     /** Size on the wire. */
     public static final int SIZE = 48;
+
+    @Override
+    public int size() {
+        return SIZE;
+    }
 
     public AcceptSession {
         Octets.requireLength("SID", sid, 16);
@@ -23,6 +28,7 @@ public record AcceptSession(int accept, int port, byte[] sid) {
     }
 
     /** Writes the message with a zero HMAC (unauthenticated mode). */
+    @Override
     public void encode(final ByteBuf out) {
         out.writeByte(accept).writeZero(1).writeShort(port).writeBytes(sid).writeZero(12).writeZero(16);
     }

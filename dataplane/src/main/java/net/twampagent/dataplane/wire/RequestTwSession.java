@@ -31,9 +31,14 @@ import java.net.UnknownHostException;
  */
 public record RequestTwSession(int command, int ipvn, int confSender, int confReceiver, long slots, long packets,
         int senderPort, int receiverPort, byte[] senderAddress, byte[] receiverAddress, byte[] sid,
-        long paddingLength, long startTime, long timeout, int typeP) {
+        long paddingLength, long startTime, long timeout, int typeP) implements ControlMessage {
     /** Size on the wire. */
     public static final int SIZE = 112;
+
+    @Override
+    public int size() {
+        return SIZE;
+    }
 
     public RequestTwSession {
         Octets.requireLength("Sender Address", senderAddress, 16);
@@ -85,6 +90,7 @@ public record RequestTwSession(int command, int ipvn, int confSender, int confRe
     }
 
     /** Writes the message with a zero HMAC (unauthenticated mode). */
+    @Override
     public void encode(final ByteBuf out) {
         out.writeByte(command).writeByte(ipvn & 0x0F).writeByte(confSender).writeByte(confReceiver)
             .writeInt((int) slots).writeInt((int) packets).writeShort(senderPort).writeShort(receiverPort)

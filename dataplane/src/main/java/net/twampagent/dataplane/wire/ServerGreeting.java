@@ -11,9 +11,14 @@ import io.netty.buffer.ByteBuf;
  * @param salt 16 random octets, the PBKDF2 salt
  * @param count the PBKDF2 iteration count
  */
-public record ServerGreeting(int modes, byte[] challenge, byte[] salt, int count) {
+public record ServerGreeting(int modes, byte[] challenge, byte[] salt, int count) implements ControlMessage {
     /** Size on the wire. */
     public static final int SIZE = 64;
+
+    @Override
+    public int size() {
+        return SIZE;
+    }
 
     public ServerGreeting {
         Octets.requireLength("Challenge", challenge, 16);
@@ -21,6 +26,7 @@ public record ServerGreeting(int modes, byte[] challenge, byte[] salt, int count
     }
 
     /** Writes the greeting. */
+    @Override
     public void encode(final ByteBuf out) {
         out.writeZero(12).writeInt(modes).writeBytes(challenge).writeBytes(salt).writeInt(count).writeZero(12);
     }

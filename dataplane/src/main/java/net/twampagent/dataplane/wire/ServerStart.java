@@ -9,15 +9,21 @@ import io.netty.buffer.ByteBuf;
  * @param serverIv the server's CBC IV (unused in unauthenticated mode)
  * @param startTime NTP time this server instance started; zero when Accept is non-zero
  */
-public record ServerStart(int accept, byte[] serverIv, long startTime) {
+public record ServerStart(int accept, byte[] serverIv, long startTime) implements ControlMessage {
     /** Size on the wire. */
     public static final int SIZE = 48;
+
+    @Override
+    public int size() {
+        return SIZE;
+    }
 
     public ServerStart {
         Octets.requireLength("Server-IV", serverIv, 16);
     }
 
     /** Writes the message. */
+    @Override
     public void encode(final ByteBuf out) {
         out.writeZero(15).writeByte(accept).writeBytes(serverIv).writeLong(startTime).writeZero(8);
     }

@@ -11,9 +11,14 @@ import java.nio.charset.StandardCharsets;
  * @param token the encrypted Token (unused in unauthenticated mode)
  * @param clientIv the client's CBC IV (unused in unauthenticated mode)
  */
-public record SetUpResponse(int mode, byte[] keyId, byte[] token, byte[] clientIv) {
+public record SetUpResponse(int mode, byte[] keyId, byte[] token, byte[] clientIv) implements ControlMessage {
     /** Size on the wire. */
     public static final int SIZE = 164;
+
+    @Override
+    public int size() {
+        return SIZE;
+    }
 
     public SetUpResponse {
         Octets.requireLength("KeyID", keyId, 80);
@@ -36,6 +41,7 @@ public record SetUpResponse(int mode, byte[] keyId, byte[] token, byte[] clientI
     }
 
     /** Writes the response. */
+    @Override
     public void encode(final ByteBuf out) {
         out.writeInt(mode).writeBytes(keyId).writeBytes(token).writeBytes(clientIv);
     }

@@ -7,11 +7,17 @@ import io.netty.buffer.ByteBuf;
  *
  * @param accept the Accept value; non-zero means the sessions did not start
  */
-public record StartAck(int accept) {
+public record StartAck(int accept) implements ControlMessage {
     /** Size on the wire. */
     public static final int SIZE = 32;
 
+    @Override
+    public int size() {
+        return SIZE;
+    }
+
     /** Writes the message with a zero HMAC (unauthenticated mode). */
+    @Override
     public void encode(final ByteBuf out) {
         out.writeByte(accept).writeZero(15).writeZero(16);
     }

@@ -7,9 +7,14 @@ import io.netty.buffer.ByteBuf;
  *
  * @param hmac the HMAC block (zeros in unauthenticated mode)
  */
-public record StartSessions(byte[] hmac) {
+public record StartSessions(byte[] hmac) implements ControlMessage {
     /** Size on the wire. */
     public static final int SIZE = 32;
+
+    @Override
+    public int size() {
+        return SIZE;
+    }
 
     public StartSessions {
         Octets.requireLength("HMAC", hmac, 16);
@@ -21,6 +26,7 @@ public record StartSessions(byte[] hmac) {
     }
 
     /** Writes the message. */
+    @Override
     public void encode(final ByteBuf out) {
         out.writeByte(CommandNumber.START_SESSIONS).writeZero(15).writeBytes(hmac);
     }

@@ -9,11 +9,17 @@ import io.netty.buffer.ByteBuf;
  * @param accept 0 for a normal end; non-zero says the results are invalid
  * @param numberOfSessions the sessions the client started and has not stopped (unsigned 32 bits)
  */
-public record StopSessions(int accept, long numberOfSessions) {
+public record StopSessions(int accept, long numberOfSessions) implements ControlMessage {
     /** Size on the wire. */
     public static final int SIZE = 32;
 
+    @Override
+    public int size() {
+        return SIZE;
+    }
+
     /** Writes the message with a zero HMAC (unauthenticated mode). */
+    @Override
     public void encode(final ByteBuf out) {
         out.writeByte(CommandNumber.STOP_SESSIONS).writeByte(accept).writeZero(2).writeInt((int) numberOfSessions)
             .writeZero(8).writeZero(16);

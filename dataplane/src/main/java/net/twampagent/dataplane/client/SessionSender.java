@@ -1,0 +1,140 @@
+package net.twampagent.dataplane.client;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import net.twampagent.dataplane.reflector.WallClock;
+import net.twampagent.dataplane.wire.ErrorEstimate;
+import net.twampagent.dataplane.wire.TestPacketLayout;
+
+/**
+ * The Session-Sender of one accepted session: sends numbered, timestamped packets at a fixed interval (or as
+ * fast as it can with interval 0) while a second thread collects the replies.
+ */
+public final class SessionSender {
+    private static final int RECEIVE_POLL_MILLIS = 50;
+
+    private SessionSender() {
+    }
+
+    /**
+     * Sends {@code count} packets and waits up to {@code wait} after the last for stragglers.
+     *
+     * @param onReply called for each distinct reply as it arrives, on the receiving thread (may be null)
+     */
+    public static SessionStatistics run(final AcceptedSession session, final int count, final Duration interval,
+            final Duration wait, final Consumer<PacketResult> onReply) throws IOException, InterruptedException {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, not " + count);
+        }
+        final Receiver receiver = new Receiver(session, count, onReply);
+        final Thread thread = Thread.ofPlatform().name("twamp-sender-rx").daemon().start(receiver);
+        final DatagramSocket socket = session.socket();
+        final byte[] packet = new byte[TestPacketLayout.SENDER_PADDING + session.request().paddingLength()];
+        final ByteBuffer buf = ByteBuffer.wrap(packet);
+        final DatagramPacket datagram = new DatagramPacket(packet, packet.length, session.reflector());
+        final WallClock clock = new WallClock();
+        final long step = interval.toNanos();
+        long next = System.nanoTime();
+        int sent = 0;
+        for (int seq = 0; seq < count; seq++) {
+            final long delay = next - System.nanoTime();
+            if (delay > 0) {
+                LockSupport.parkNanos(delay);
+            }
+            next += step;
+            buf.putInt(TestPacketLayout.SENDER_SEQUENCE, seq);
+            buf.putShort(TestPacketLayout.SENDER_ERROR_ESTIMATE, ErrorEstimate.UNSYNCHRONIZED);
+            buf.putLong(TestPacketLayout.SENDER_TIMESTAMP, clock.nowNtp());
+            socket.send(datagram);
+            sent++;
+        }
+        receiver.deadline = System.nanoTime() + wait.toNanos();
+        thread.join(wait.toMillis() + 5000);
+        return receiver.statistics(sent);
+    }
+
+    /** Collects replies until every packet came back or the deadline passed. */
+    private static final class Receiver implements Runnable {
+        private final AcceptedSession session;
+        private final Consumer<PacketResult> onReply;
+        private final PacketResult[] results;
+        private final List<PacketResult> arrivals = new ArrayList<>();
+        private volatile long deadline = Long.MAX_VALUE;
+        private long duplicates;
+        private long reordered;
+        private long highest = -1;
+        private int distinct;
+
+        Receiver(final AcceptedSession session, final int count, final Consumer<PacketResult> onReply) {
+            this.session = session;
+            this.onReply = onReply;
+            this.results = new PacketResult[count];
+        }
+
+        @Override
+        public void run() {
+            final WallClock clock = new WallClock();
+            final byte[] bytes = new byte[TestPacketLayout.MAX_DATAGRAM];
+            final DatagramPacket datagram = new DatagramPacket(bytes, bytes.length);
+            final ByteBuffer buf = ByteBuffer.wrap(bytes);
+            try {
+                session.socket().setSoTimeout(RECEIVE_POLL_MILLIS);
+                while (distinct < results.length && System.nanoTime() - deadline < 0) {
+                    try {
+                        session.socket().receive(datagram);
+                    } catch (SocketTimeoutException e) {
+                        continue;
+                    }
+                    final long t4 = clock.nowNtp();
+                    if (datagram.getLength() >= TestPacketLayout.REFLECTED_MINIMUM
+                            && session.reflector().equals(datagram.getSocketAddress())) {
+                        record(buf, datagram.getLength(), t4);
+                    }
+                }
+            } catch (IOException e) {
+                // The socket was closed: what came back so far is the result.
+            }
+        }
+
+        private void record(final ByteBuffer buf, final int length, final long t4) {
+            final long senderSeq = Integer.toUnsignedLong(buf.getInt(TestPacketLayout.COPIED_SEQUENCE));
+            if (senderSeq >= results.length) {
+                return;
+            }
+            if (results[(int) senderSeq] != null) {
+                duplicates++;
+                return;
+            }
+            if (senderSeq < highest) {
+                reordered++;
+            }
+            highest = Math.max(highest, senderSeq);
+            final PacketResult result = new PacketResult(senderSeq,
+                Integer.toUnsignedLong(buf.getInt(TestPacketLayout.SEQUENCE)),
+                buf.getLong(TestPacketLayout.COPIED_TIMESTAMP), buf.getLong(TestPacketLayout.RECEIVE_TIMESTAMP),
+                buf.getLong(TestPacketLayout.TIMESTAMP), t4, buf.get(TestPacketLayout.SENDER_TTL) & 0xFF, length,
+                ErrorEstimate.isSynchronized(buf.getShort(TestPacketLayout.ERROR_ESTIMATE)));
+            results[(int) senderSeq] = result;
+            arrivals.add(result);
+            distinct++;
+            if (onReply != null) {
+                onReply.accept(result);
+            }
+        }
+
+        SessionStatistics statistics(final long sent) {
+            final List<PacketResult> bySequence = new ArrayList<>(arrivals);
+            bySequence.sort(Comparator.comparingLong(PacketResult::senderSequence));
+            return SessionStatistics.of(sent, bySequence, duplicates, reordered);
+        }
+    }
+}
