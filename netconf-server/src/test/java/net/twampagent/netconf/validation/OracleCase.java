@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
@@ -19,26 +20,44 @@ final class OracleCase {
     private OracleCase() {
     }
 
-    /** A dynamic test per {@code .xml} file of a folder; {@code valid-} and {@code invalid-} name the intent. */
-    static Stream<DynamicTest> forFolder(final Path folder, final List<Path> modules,
-            final EffectiveModelContext context, final ModelValidator validator) throws IOException {
+    /** The model a document is judged against, as yanglint and as the agent see it. */
+    record Model(List<Path> modules, List<String> features, EffectiveModelContext context, ModelValidator validator) {
+    }
+
+    /**
+     * A dynamic test per {@code .xml} file of a folder (none if the folder does not exist).
+     *
+     * @param intended whether the documents are meant to be valid; {@code null} lets each name say it with
+     *                 {@code valid-} or {@code invalid-}. yanglint must agree, so no document tests something else
+     *                 than it claims to
+     */
+    static Stream<DynamicTest> forFolder(final Path folder, final Boolean intended,
+            final Function<Path, Model> modelOf) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return Stream.of();
+        }
         final List<Path> documents;
         try (var files = Files.list(folder)) {
             documents = files.filter(file -> file.toString().endsWith(".xml")).sorted().toList();
         }
-        return documents.stream().map(document -> DynamicTest.dynamicTest(document.getFileName().toString(),
-            () -> judge(document, modules, context, validator)));
+        return documents.stream().map(document -> DynamicTest.dynamicTest(
+            folder.getFileName() + "/" + document.getFileName(),
+            () -> judge(document, intended, modelOf.apply(document))));
     }
 
-    static void judge(final Path document, final List<Path> modules, final EffectiveModelContext context,
-            final ModelValidator validator) throws Exception {
+    static void judge(final Path document, final Boolean intended, final Model model) throws Exception {
         Yanglint.requireInstalled();
-        final var oracle = Yanglint.judge(modules, document);
+        final var oracle = Yanglint.judge(model.modules(), model.features(), document);
         final var name = document.getFileName().toString();
-        if (name.startsWith("valid-") || name.startsWith("invalid-")) {
-            assertEquals(name.startsWith("valid-"), oracle.valid(),
-                "the document's name says what it tests, yanglint disagrees: " + oracle.message());
+        final Boolean meant = intended != null ? intended
+            : name.startsWith("valid-") ? Boolean.TRUE : name.startsWith("invalid-") ? Boolean.FALSE : null;
+        if (meant != null) {
+            assertEquals(meant, oracle.valid(),
+                "the document is meant to be " + (meant ? "valid" : "invalid") + ", yanglint disagrees: "
+                    + oracle.message());
         }
+        final var context = model.context();
+        final var validator = model.validator();
         List<ValidationFailure> failures;
         String parseError = null;
         try {

@@ -30,9 +30,20 @@ final class Yanglint {
                 + "libyang2-tools");
     }
 
-    static Verdict judge(final List<Path> modules, final Path document) throws IOException, InterruptedException {
+    /**
+     * Judges a document.
+     *
+     * @param modules  the module files; their folders are the search path
+     * @param features yanglint's {@code -F} arguments ({@code module:feature,...}), empty for its defaults
+     */
+    static Verdict judge(final List<Path> modules, final List<String> features, final Path document)
+            throws IOException, InterruptedException {
         final var command = new ArrayList<String>();
         command.add(BINARY.toString());
+        for (var feature : features) {
+            command.add("-F");
+            command.add(feature);
+        }
         for (var module : modules) {
             command.add("-p");
             command.add(module.getParent().toString());
