@@ -1,0 +1,91 @@
+package net.twampagent.netconf.app;
+
+import ch.qos.logback.classic.Level;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import net.twampagent.netconf.auth.UserStore;
+import net.twampagent.netconf.datastore.OperationalStateProvider;
+import net.twampagent.netconf.model.AgentModel;
+import net.twampagent.netconf.persistence.CorruptStateException;
+import net.twampagent.netconf.server.NetconfAgent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the agent from the command line and runs it until SIGTERM or SIGINT. */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(final String[] args) {
+        final AgentOptions options;
+        try {
+            options = AgentOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("twamp-agent: " + e.getMessage());
+            System.err.print(AgentOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(AgentOptions.USAGE);
+            return;
+        }
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+            .setLevel(Level.toLevel(options.logLevel()));
+        System.exit(run(options));
+    }
+
+    private static int run(final AgentOptions options) {
+        final var settings = options.settings();
+        final NetconfAgent agent;
+        try {
+            Files.createDirectories(settings.stateDir());
+            final var users = UserStore.open(settings.stateDir());
+            setUpAdmin(users, options);
+            agent = NetconfAgent.start(AgentModel.twampServer(), settings, users, List.of(),
+                OperationalStateProvider.NONE);
+        } catch (CorruptStateException e) {
+            System.err.println("twamp-agent: " + e.getMessage());
+            return 1;
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("twamp-agent: cannot start: " + e.getMessage());
+            return 1;
+        }
+        final var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping the NETCONF agent");
+            agent.close();
+            stopped.countDown();
+        }, "agent-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void setUpAdmin(final UserStore users, final AgentOptions options) throws IOException {
+        if (options.adminPasswordFile() != null) {
+            final var lines = Files.readAllLines(options.adminPasswordFile(), StandardCharsets.UTF_8);
+            if (lines.isEmpty() || lines.getFirst().isBlank()) {
+                throw new IllegalArgumentException(options.adminPasswordFile() + " holds no password");
+            }
+            users.setPassword("admin", lines.getFirst().strip().toCharArray());
+            LOG.info("The password of user 'admin' was set from {}", options.adminPasswordFile());
+            return;
+        }
+        final var created = users.ensureAdmin();
+        if (created.isPresent()) {
+            System.out.println("Created NETCONF user 'admin' with password: " + created.orElseThrow());
+            System.out.println("It is shown only this once; only a salted hash is kept in "
+                + options.settings().stateDir().resolve("users") + ".");
+            System.out.flush();
+        }
+    }
+}

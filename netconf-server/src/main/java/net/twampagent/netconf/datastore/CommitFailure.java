@@ -1,0 +1,32 @@
+package net.twampagent.netconf.datastore;
+
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+
+/**
+ * A participant's refusal of a configuration, in terms a NETCONF client can act on.
+ */
+public final class CommitFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String errorTag;
+    private final transient YangInstanceIdentifier path;
+
+    /**
+     * @param errorTag RFC 6241 error-tag, e.g. {@code resource-denied} for a port in use
+     * @param path     the node that cannot be applied, or {@code null}
+     * @param message  a sentence for the operator
+     */
+    public CommitFailure(final String errorTag, final YangInstanceIdentifier path, final String message) {
+        super(message, null, false, false);
+        this.errorTag = errorTag;
+        this.path = path;
+    }
+
+    public String errorTag() {
+        return errorTag;
+    }
+
+    public YangInstanceIdentifier path() {
+        return path;
+    }
+}

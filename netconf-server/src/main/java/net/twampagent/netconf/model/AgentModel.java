@@ -1,0 +1,77 @@
+package net.twampagent.netconf.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import net.twampagent.yang.TwampServerModel;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.source.SourceIdentifier;
+import org.opendaylight.yangtools.yang.model.api.stmt.FeatureSet;
+import org.opendaylight.yangtools.yang.model.spi.source.StringYangTextSource;
+import org.opendaylight.yangtools.yang.parser.api.YangParserException;
+import org.opendaylight.yangtools.yang.parser.impl.DefaultYangParserFactory;
+
+/**
+ * The YANG model the agent serves: the effective model plus the text of every module, which the hello, get-schema
+ * and yang-library need verbatim.
+ *
+ * @param context the effective model
+ * @param texts   module source by identifier (name and revision)
+ */
+public record AgentModel(EffectiveModelContext context, Map<SourceIdentifier, String> texts) {
+    public AgentModel {
+        requireNonNull(context, "context");
+        texts = Map.copyOf(texts);
+    }
+
+    /**
+     * Loads the twamp-server model with no optional feature: {@code light} is not implemented, so its nodes must
+     * be refused rather than silently accepted.
+     */
+    public static AgentModel twampServer() {
+        final var texts = new LinkedHashMap<String, String>();
+        for (var resource : TwampServerModel.resourceNames()) {
+            texts.put(resource.substring(resource.lastIndexOf('/') + 1), TwampServerModel.read(resource));
+        }
+        return parse(texts);
+    }
+
+    /**
+     * Parses modules given as file name ({@code name@revision.yang}) to text.
+     *
+     * @throws IllegalArgumentException when the modules do not form a valid model
+     */
+    public static AgentModel parse(final Map<String, String> filesToText) {
+        final var parser = new DefaultYangParserFactory().createParser();
+        parser.setSupportedFeatures(FeatureSet.of());
+        final var texts = new LinkedHashMap<SourceIdentifier, String>();
+        try {
+            for (var file : filesToText.entrySet()) {
+                final var id = SourceIdentifier.ofYangFileName(file.getKey());
+                texts.put(id, file.getValue());
+                parser.addSource(new StringYangTextSource(id, file.getValue()));
+            }
+            return new AgentModel(parser.buildEffectiveModel(), texts);
+        } catch (IOException | YangParserException e) {
+            throw new IllegalArgumentException("the YANG model does not load: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The text of one module, as get-schema asks for it.
+     *
+     * @param name     module name
+     * @param revision revision, or empty for the only one loaded
+     */
+    public Optional<String> moduleText(final String name, final Optional<String> revision) {
+        return texts.entrySet().stream()
+            .filter(e -> e.getKey().name().getLocalName().equals(name))
+            .filter(e -> revision.isEmpty() || e.getKey().revision() != null
+                && e.getKey().revision().toString().equals(revision.orElseThrow()))
+            .map(Map.Entry::getValue)
+            .findFirst();
+    }
+}

@@ -1,0 +1,28 @@
+package net.twampagent.netconf.operations;
+
+import static java.util.Objects.requireNonNull;
+
+import net.twampagent.netconf.datastore.ConfigStore;
+import net.twampagent.netconf.datastore.StateComposer;
+import net.twampagent.netconf.datastore.WithDefaults;
+import net.twampagent.netconf.model.AgentModel;
+
+/**
+ * What the operations work on, shared by every session.
+ *
+ * @param model    the served model and its texts
+ * @param store    the datastores
+ * @param defaults with-defaults filtering
+ * @param state    composition of live state for get
+ * @param sessions the live sessions, for kill-session
+ */
+public record AgentServices(AgentModel model, ConfigStore store, WithDefaults defaults, StateComposer state,
+        SessionRegistry sessions) {
+    public AgentServices {
+        requireNonNull(model);
+        requireNonNull(store);
+        requireNonNull(defaults);
+        requireNonNull(state);
+        requireNonNull(sessions);
+    }
+}
