@@ -31,6 +31,7 @@ import org.opendaylight.yangtools.yang.model.api.LeafSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.SchemaNode;
 import org.opendaylight.yangtools.yang.model.api.type.IdentityrefTypeDefinition;
+import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -41,7 +42,8 @@ import org.w3c.dom.Element;
  * configured values, as RFC 7950 section 7.6.1 requires.
  */
 final class ConfigTreeBuilder {
-    private static final DocumentBuilderFactory DOCUMENTS = DocumentBuilderFactory.newDefaultNSInstance();
+    /** A factory of empty documents that concurrent validations may share, unlike a DocumentBuilder. */
+    private static final DOMImplementation DOM = domImplementation();
 
     private final ModelIndex model;
     private final ConditionIndex conditions;
@@ -53,18 +55,20 @@ final class ConfigTreeBuilder {
 
     /** Builds the DOM; the returned element stands for the datastore root. */
     Element build(final ContainerNode datastoreRoot) {
-        final Document document;
-        try {
-            document = DOCUMENTS.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK has no DOM implementation", e);
-        }
-        final var root = document.createElementNS(null, "datastore");
-        document.appendChild(root);
+        final Document document = DOM.createDocument(null, "datastore", null);
+        final var root = document.getDocumentElement();
         final var schema = model.context();
         writeChildren(root, schema, List.of(), datastoreRoot.body());
         insertDefaults(root, schema, schema, List.of());
         return root;
+    }
+
+    private static DOMImplementation domImplementation() {
+        try {
+            return DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().getDOMImplementation();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK has no DOM implementation", e);
+        }
     }
 
     private void writeChildren(final Element parent, final DataNodeContainer parentSchema,

@@ -2,14 +2,12 @@ package net.twampagent.netconf.validation;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.xml.XMLConstants;
-import javax.xml.namespace.NamespaceContext;
+import org.jaxen.NamespaceContext;
+import org.jaxen.SimpleNamespaceContext;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.XMLNamespace;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
@@ -23,7 +21,7 @@ import org.opendaylight.yangtools.yang.xpath.api.YangXPathExpression.QualifiedBo
  * identity values, the generated XPath prefixes, the identity hierarchy and the translated expressions.
  */
 final class ModelIndex {
-    /** Namespace of the YANG-specific XPath functions, which the JDK only resolves when they carry a prefix. */
+    /** Namespace of the YANG-specific XPath functions: an XPath 1.0 engine only takes extensions with a prefix. */
     static final String FUNCTIONS_NAMESPACE = "urn:twampagent:validation:yang-functions";
     static final String FUNCTIONS_PREFIX = "yf";
 
@@ -33,6 +31,7 @@ final class ModelIndex {
     private final Map<String, String> xpathPrefixes;
     private final Map<QName, Set<QName>> identityAncestors;
     private final XPathTranslator translator;
+    private final NamespaceContext xpathNamespaces;
     private final Map<Translation, String> translations = new ConcurrentHashMap<>();
 
     ModelIndex(final EffectiveModelContext context) {
@@ -57,6 +56,10 @@ final class ModelIndex {
         xpathPrefixes = Map.copyOf(generated);
         identityAncestors = indexIdentities(context);
         translator = new XPathTranslator(this);
+        final var namespaces = new SimpleNamespaceContext();
+        xpathPrefixes.forEach((namespace, prefix) -> namespaces.addNamespace(prefix, namespace));
+        namespaces.addNamespace(FUNCTIONS_PREFIX, FUNCTIONS_NAMESPACE);
+        xpathNamespaces = namespaces;
     }
 
     EffectiveModelContext context() {
@@ -89,26 +92,9 @@ final class ModelIndex {
         return prefix;
     }
 
+    /** The generated prefixes of translated XPath, and the prefix of YANG's functions. */
     NamespaceContext xpathNamespaces() {
-        final var byPrefix = new LinkedHashMap<String, String>();
-        xpathPrefixes.forEach((namespace, prefix) -> byPrefix.put(prefix, namespace));
-        byPrefix.put(FUNCTIONS_PREFIX, FUNCTIONS_NAMESPACE);
-        return new NamespaceContext() {
-            @Override
-            public String getNamespaceURI(final String prefix) {
-                return byPrefix.getOrDefault(prefix, XMLConstants.NULL_NS_URI);
-            }
-
-            @Override
-            public String getPrefix(final String namespaceURI) {
-                return null;
-            }
-
-            @Override
-            public Iterator<String> getPrefixes(final String namespaceURI) {
-                return java.util.Collections.emptyIterator();
-            }
-        };
+        return xpathNamespaces;
     }
 
     /** Whether an identity is derived from another; with {@code orSelf}, equal identities count too. */

@@ -1,7 +1,7 @@
 package net.twampagent.netconf.validation;
 
 import java.util.List;
-import javax.xml.xpath.XPathExpressionException;
+import org.jaxen.JaxenException;
 import org.opendaylight.yangtools.yang.model.api.MustConstraintAware;
 import org.opendaylight.yangtools.yang.model.api.MustDefinition;
 import org.opendaylight.yangtools.yang.model.api.TypedDataSchemaNode;
@@ -47,7 +47,7 @@ final class MustChecker {
                 return;
             }
             message = must.getErrorMessage().orElse("'" + name + "' breaks the rule \"" + text + "\"");
-        } catch (XPathExpressionException | IllegalArgumentException e) {
+        } catch (JaxenException | IllegalArgumentException e) {
             message = "the rule \"" + text + "\" of '" + name + "' cannot be evaluated";
         }
         failures.add(new ValidationFailure("operation-failed", must.getErrorAppTag().orElse("must-violation"),
@@ -61,7 +61,7 @@ final class MustChecker {
             if (!evaluator.leafrefTargets(element, leafref).isEmpty()) {
                 return;
             }
-        } catch (XPathExpressionException | IllegalArgumentException e) {
+        } catch (JaxenException | IllegalArgumentException e) {
             failures.add(new ValidationFailure("operation-failed", null, paths.of(element),
                 "the leafref path \"" + path + "\" cannot be evaluated"));
             return;

@@ -1,7 +1,7 @@
 package net.twampagent.netconf.validation;
 
 import java.util.List;
-import javax.xml.xpath.XPathExpressionException;
+import org.jaxen.JaxenException;
 import org.w3c.dom.Element;
 
 /**
@@ -48,7 +48,7 @@ final class WhenPruner {
                 }
                 problem = "'" + info.schema().getQName().getLocalName() + "' is configured but its condition \""
                     + condition.text() + "\" is false";
-            } catch (XPathExpressionException | IllegalArgumentException e) {
+            } catch (JaxenException | IllegalArgumentException e) {
                 problem = "the condition \"" + condition.text() + "\" of '"
                     + info.schema().getQName().getLocalName() + "' cannot be evaluated";
             }

@@ -4,50 +4,54 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.xpath.XPath;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathExpression;
-import javax.xml.xpath.XPathExpressionException;
-import javax.xml.xpath.XPathFactory;
+import org.jaxen.JaxenException;
+import org.jaxen.dom.DOMXPath;
 import org.opendaylight.yangtools.yang.model.api.type.LeafrefTypeDefinition;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
- * Runs translated expressions over the DOM copy for one validation. Not thread-safe (neither is the JDK's compiled
- * XPath): each validation makes its own. It also remembers the node {@code current()} stands for, which the JDK
- * does not tell an extension function.
+ * Runs translated expressions over the DOM copy for one validation, with jaxen, which walks the DOM as it is
+ * (the JDK's engine rebuilds a tree of the whole document for each evaluation, which made a configuration of a
+ * few hundred nodes cost a second). Not thread-safe: each validation makes its own. It also remembers the node
+ * {@code current()} stands for, which an XPath 1.0 engine does not tell an extension function.
  */
 final class XPathEvaluator {
     private final ModelIndex model;
-    private final XPath xpath;
-    private final Map<String, XPathExpression> compiled = new HashMap<>();
+    private final YangFunctions functions;
+    private final Map<String, DOMXPath> compiled = new HashMap<>();
     private Node current;
 
     XPathEvaluator(final ModelIndex model) {
         this.model = model;
-        xpath = XPathFactory.newDefaultInstance().newXPath();
-        xpath.setNamespaceContext(model.xpathNamespaces());
-        xpath.setXPathFunctionResolver(new YangFunctionResolver(model, this));
+        functions = new YangFunctions(model, this);
     }
 
-    boolean test(final String expression, final Node context) throws XPathExpressionException {
-        return (Boolean) evaluate(expression, context, XPathConstants.BOOLEAN);
+    boolean test(final String expression, final Node context) throws JaxenException {
+        final var outer = enter(context);
+        try {
+            return compile(expression).booleanValueOf(context);
+        } finally {
+            current = outer;
+        }
     }
 
-    NodeList select(final String expression, final Node context) throws XPathExpressionException {
-        return (NodeList) evaluate(expression, context, XPathConstants.NODESET);
+    List<?> select(final String expression, final Node context) throws JaxenException {
+        final var outer = enter(context);
+        try {
+            return compile(expression).selectNodes(context);
+        } finally {
+            current = outer;
+        }
     }
 
     /** The nodes a leafref (or a leaf-list entry of leafref type) points at: those of its path with its value. */
-    List<Node> leafrefTargets(final Node leaf, final LeafrefTypeDefinition leafref) throws XPathExpressionException {
+    List<Node> leafrefTargets(final Node leaf, final LeafrefTypeDefinition leafref) throws JaxenException {
         final var namespace = NodeInfo.of(leaf).schema().getQName().getNamespace();
-        final var candidates = select(model.translate(leafref.getPathStatement(), namespace), leaf);
         final var value = leaf.getTextContent();
         final var targets = new ArrayList<Node>();
-        for (int i = 0; i < candidates.getLength(); i++) {
-            if (value.equals(candidates.item(i).getTextContent())) {
-                targets.add(candidates.item(i));
+        for (var candidate : select(model.translate(leafref.getPathStatement(), namespace), leaf)) {
+            if (candidate instanceof Node node && value.equals(node.getTextContent())) {
+                targets.add(node);
             }
         }
         return targets;
@@ -57,20 +61,21 @@ final class XPathEvaluator {
         return current;
     }
 
-    private Object evaluate(final String expression, final Node context, final javax.xml.namespace.QName type)
-            throws XPathExpressionException {
-        var compiledExpression = compiled.get(expression);
-        if (compiledExpression == null) {
-            compiledExpression = xpath.compile(expression);
-            compiled.put(expression, compiledExpression);
-        }
-        // Expressions nest (deref() evaluates a leafref path): restore the outer current() afterwards.
+    /** Expressions nest (deref() evaluates a leafref path): the caller restores the outer current() after. */
+    private Node enter(final Node context) {
         final var outer = current;
         current = context;
-        try {
-            return compiledExpression.evaluate(context, type);
-        } finally {
-            current = outer;
+        return outer;
+    }
+
+    private DOMXPath compile(final String expression) throws JaxenException {
+        var xpath = compiled.get(expression);
+        if (xpath == null) {
+            xpath = new DOMXPath(expression);
+            xpath.setNamespaceContext(model.xpathNamespaces());
+            xpath.setFunctionContext(functions);
+            compiled.put(expression, xpath);
         }
+        return xpath;
     }
 }

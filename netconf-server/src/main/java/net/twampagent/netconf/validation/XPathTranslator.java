@@ -35,11 +35,11 @@ import org.opendaylight.yangtools.yang.xpath.api.YangXPathExpression;
 import org.opendaylight.yangtools.yang.xpath.api.YangXPathExpression.QualifiedBound;
 
 /**
- * Writes yangtools' parsed form of a YANG XPath expression as plain XPath 1.0 text for the JDK engine.
+ * Writes yangtools' parsed form of a YANG XPath expression as plain XPath 1.0 text for jaxen.
  *
  * <p>Every node name gets a generated prefix because an unprefixed name in XPath 1.0 matches only elements in no
  * namespace, whereas in YANG it means the module of the expression. YANG's own functions get the
- * {@value ModelIndex#FUNCTIONS_PREFIX} prefix so the engine hands them to {@link YangFunctionResolver}. An absolute
+ * {@value ModelIndex#FUNCTIONS_PREFIX} prefix so the engine hands them to {@link YangFunctions}. An absolute
  * path starts at the synthetic element that stands for the datastore root ({@code /*}), because an XML document
  * cannot hold the several top-level nodes of a datastore directly.
  */

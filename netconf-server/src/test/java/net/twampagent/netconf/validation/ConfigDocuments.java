@@ -32,7 +32,13 @@ final class ConfigDocuments {
     }
 
     static ContainerNode read(final EffectiveModelContext context, final Path file) throws IOException {
-        var text = Files.readString(file);
+        return parse(context, Files.readString(file), file.toString());
+    }
+
+    /** Parses a document held in memory; {@code origin} names it in errors. */
+    static ContainerNode parse(final EffectiveModelContext context, final String document, final String origin)
+            throws IOException {
+        var text = document;
         if (text.startsWith("<?xml")) {
             text = text.substring(text.indexOf("?>") + 2);
         }
@@ -45,7 +51,7 @@ final class ConfigDocuments {
                 .parse(new InputSource(new StringReader("<documents>" + text + "</documents>")))
                 .getDocumentElement();
         } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException(file + " is not well-formed XML: " + e.getMessage(), e);
+            throw new IOException(origin + " is not well-formed XML: " + e.getMessage(), e);
         }
         // With the model's root as parent, the parser reads the children of the element it is given.
         final var holder = new NormalizationResultHolder();
@@ -53,7 +59,7 @@ final class ConfigDocuments {
             XmlParserStream.create(ImmutableNormalizedNodeStreamWriter.from(holder),
                 SchemaInferenceStack.of(context).toInference()).traverse(new DOMSource(wrapper));
         } catch (XMLStreamException | RuntimeException e) {
-            throw new IOException(file + " does not match the model: " + e.getMessage(), e);
+            throw new IOException(origin + " does not match the model: " + e.getMessage(), e);
         }
         final var data = holder.getResult().data();
         if (data instanceof ContainerNode container) {

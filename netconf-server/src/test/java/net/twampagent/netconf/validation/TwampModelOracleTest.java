@@ -11,10 +11,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendaylight.yangtools.yang.common.QName;
-import org.opendaylight.yangtools.yang.model.api.source.SourceIdentifier;
 import org.opendaylight.yangtools.yang.model.api.stmt.FeatureSet;
-import org.opendaylight.yangtools.yang.model.spi.source.StringYangTextSource;
-import org.opendaylight.yangtools.yang.parser.impl.DefaultYangParserFactory;
 
 /**
  * The validator judges documents of the twamp-server model exactly as yanglint does: this package's own set (one
@@ -44,13 +41,7 @@ final class TwampModelOracleTest {
 
     private static OracleCase.Model model(final List<Path> main, final FeatureSet features, final String flag)
             throws Exception {
-        final var parser = new DefaultYangParserFactory().createParser().setSupportedFeatures(features);
-        for (var resource : TwampServerModel.resourceNames()) {
-            final var fileName = resource.substring(resource.lastIndexOf('/') + 1);
-            parser.addSource(new StringYangTextSource(SourceIdentifier.ofYangFileName(fileName),
-                TwampServerModel.read(resource), resource));
-        }
-        final var context = parser.buildEffectiveModel();
+        final var context = TestModels.twamp(features);
         return new OracleCase.Model(main, List.of(flag), context, ModelValidator.of(context));
     }
 
