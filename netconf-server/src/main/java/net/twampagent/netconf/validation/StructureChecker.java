@@ -3,6 +3,7 @@ package net.twampagent.netconf.validation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.opendaylight.yangtools.yang.model.api.ChoiceSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.DataNodeContainer;
@@ -51,7 +52,8 @@ final class StructureChecker {
                     } else if (choice.isMandatory()) {
                         failures.add(new ValidationFailure("data-missing", "missing-choice", pathOf(parent),
                             "one of the cases of the mandatory choice '" + choice.getQName().getLocalName()
-                                + "' must be configured"));
+                                + "' must be configured",
+                            Map.of("missing-choice", choice.getQName().getLocalName())));
                     }
                 }
                 case ListSchemaNode list -> {
@@ -62,7 +64,8 @@ final class StructureChecker {
                 case MandatoryAware mandatory when mandatory.isMandatory()
                     && ConfigTree.child(parent, child.getQName()) == null ->
                     failures.add(new ValidationFailure("missing-element", null, paths.of(parent, child.getQName()),
-                        "the mandatory '" + child.getQName().getLocalName() + "' is missing"));
+                        "the mandatory '" + child.getQName().getLocalName() + "' is missing",
+                        Map.of("bad-element", child.getQName().getLocalName())));
                 default -> {
                     // containers are checked as elements of their own; optional leaves need nothing
                 }
@@ -120,7 +123,8 @@ final class StructureChecker {
                         .collect(Collectors.joining(" "));
                     failures.add(new ValidationFailure("operation-failed", "data-not-unique", paths.of(entry),
                         "'" + names + "' must be unique in '" + list.getQName().getLocalName() + "', but "
-                            + paths.of(entry) + " repeats " + paths.of(earlier)));
+                            + paths.of(entry) + " repeats " + paths.of(earlier),
+                        Map.of("non-unique", paths.of(leaf(entry, leaves.getFirst())))));
                 }
             }
         }
@@ -130,15 +134,20 @@ final class StructureChecker {
     private static List<String> values(final Element entry, final List<SchemaNodeIdentifier.Descendant> leaves) {
         final var values = new ArrayList<String>(leaves.size());
         for (var leaf : leaves) {
-            Element node = entry;
-            for (var step : leaf.getNodeIdentifiers()) {
-                node = node == null ? null : ConfigTree.child(node, step);
-            }
+            final var node = leaf(entry, leaf);
             if (node == null) {
                 return null;
             }
             values.add(node.getTextContent());
         }
         return values;
+    }
+
+    private static Element leaf(final Element entry, final SchemaNodeIdentifier.Descendant leaf) {
+        Element node = entry;
+        for (var step : leaf.getNodeIdentifiers()) {
+            node = node == null ? null : ConfigTree.child(node, step);
+        }
+        return node;
     }
 }

@@ -2,6 +2,10 @@ package net.twampagent.netconf.validation;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One rule of the model that a configuration breaks, in the terms of an RFC 6241 {@code <rpc-error>}
  * (error-type is always {@code application}).
@@ -19,11 +23,23 @@ import static java.util.Objects.requireNonNull;
  * @param errorPath    absolute XPath with module prefixes (see {@link ModelValidator#prefixes()}) to the data node
  *                     carrying the failed statement
  * @param errorMessage the model's error-message, or a sentence saying what is wrong
+ * @param errorInfo    the error-info children by local name, in order: {@code bad-element} (the node's name) for
+ *                     missing-element and unknown-element, {@code missing-choice} (the choice's name, namespace
+ *                     {@code urn:ietf:params:xml:ns:yang:1}) for missing-choice, {@code non-unique} (the path of
+ *                     the repeated entry's first unique leaf, same namespace) for data-not-unique; else empty
  */
-public record ValidationFailure(String errorTag, String errorAppTag, String errorPath, String errorMessage) {
+public record ValidationFailure(String errorTag, String errorAppTag, String errorPath, String errorMessage,
+        Map<String, String> errorInfo) {
     public ValidationFailure {
         requireNonNull(errorTag, "errorTag");
         requireNonNull(errorPath, "errorPath");
         requireNonNull(errorMessage, "errorMessage");
+        errorInfo = Collections.unmodifiableMap(new LinkedHashMap<>(errorInfo));
+    }
+
+    /** A failure with no error-info. */
+    public ValidationFailure(final String errorTag, final String errorAppTag, final String errorPath,
+            final String errorMessage) {
+        this(errorTag, errorAppTag, errorPath, errorMessage, Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package net.twampagent.netconf.validation;
 
 import java.util.List;
+import java.util.Map;
 import org.jaxen.JaxenException;
 import org.w3c.dom.Element;
 
@@ -53,7 +54,8 @@ final class WhenPruner {
                     + info.schema().getQName().getLocalName() + "' cannot be evaluated";
             }
             if (!info.defaulted()) {
-                failures.add(new ValidationFailure("unknown-element", null, paths.of(element), problem));
+                failures.add(new ValidationFailure("unknown-element", null, paths.of(element), problem,
+                    Map.of("bad-element", info.schema().getQName().getLocalName())));
             }
             return false;
         }

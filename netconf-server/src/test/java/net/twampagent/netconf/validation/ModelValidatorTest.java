@@ -71,13 +71,14 @@ final class ModelValidatorTest {
     @Test
     void missingMandatoryLeafNamesTheMissingNode() throws Exception {
         assertEquals(List.of(new ValidationFailure("missing-element", null, "/vt:top/vt:tls/vt:cert",
-            "the mandatory 'cert' is missing")), validate("invalid-tls-missing-cert"));
+            "the mandatory 'cert' is missing", Map.of("bad-element", "cert"))), validate("invalid-tls-missing-cert"));
     }
 
     @Test
     void missingMandatoryChoiceIsReportedOnItsParent() throws Exception {
         assertEquals(List.of(new ValidationFailure("data-missing", "missing-choice", "/vt:top",
-            "one of the cases of the mandatory choice 'target' must be configured")), validate("invalid-missing-choice"));
+            "one of the cases of the mandatory choice 'target' must be configured",
+            Map.of("missing-choice", "target"))), validate("invalid-missing-choice"));
     }
 
     @Test
@@ -93,12 +94,15 @@ final class ModelValidatorTest {
         assertEquals(1, duplicate.size(), duplicate::toString);
         assertEquals("data-not-unique", duplicate.getFirst().errorAppTag());
         assertEquals("/vt:top/vt:client[vt:name='b']", duplicate.getFirst().errorPath());
+        assertEquals(Map.of("non-unique", "/vt:top/vt:client[vt:name='b']/vt:address"),
+            duplicate.getFirst().errorInfo());
     }
 
     @Test
     void configuredDataUnderAFalseWhenIsRefused() throws Exception {
         assertEquals(List.of(new ValidationFailure("unknown-element", null, "/vt:top/vt:secret",
-            "'secret' is configured but its condition \"../mode = 'auth'\" is false")), validate("invalid-when-secret"));
+            "'secret' is configured but its condition \"../mode = 'auth'\" is false", Map.of("bad-element", "secret"))),
+            validate("invalid-when-secret"));
     }
 
     @Test
