@@ -78,4 +78,18 @@ class TimersTest extends ServerTestSupport {
             assertEquals(1, server.snapshot().connections().size());
         }
     }
+
+    @Test
+    void sessionsStoppedByAClientThatHangsUpAtOnceStillRunOutTheirTimeout() throws Exception {
+        start(config().build());
+        try (TwampClient client = TwampClient.connect(v4(), WAIT)) {
+            client.requestSession(new SessionRequest(0, 0, 27, 0, Duration.ofMillis(1500)));
+            client.startSessions();
+            client.stopSessions();
+        }
+        assertEquals(CloseReason.CLIENT_CLOSED, nextEvent(ServerEvent.ConnectionClosed.class).reason());
+        assertEquals(1, server.snapshot().sessions().size(), "the stopped session lingers for its Timeout");
+        assertEquals(SessionEndReason.STOPPED, nextEvent(ServerEvent.SessionEnded.class).reason());
+        assertEquals(0, server.snapshot().sessions().size());
+    }
 }

@@ -305,6 +305,9 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
         session.cancelTimer();
         session.reflector.close();
         core.sessionEnded(session.snapshot(), reason);
+        if (closed && sessions.isEmpty()) {
+            core.lingerEnded(this);
+        }
     }
 
     /** Ends the connection and all its sessions; idempotent. What was written before is flushed first. */
@@ -318,10 +321,20 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
         final SessionEndReason sessionReason = reason == CloseReason.CLEARED
             ? SessionEndReason.CLEARED : SessionEndReason.CONNECTION_CLOSED;
         for (TestSession session : List.copyOf(sessions.values())) {
-            endSession(session, sessionReason);
+            // twping closes right after Stop-Sessions: packets still in flight get their Timeout all the same.
+            if (reason != CloseReason.CLIENT_CLOSED || session.state != SessionSnapshot.State.STOPPING) {
+                endSession(session, sessionReason);
+            }
         }
-        core.unregister(this, reason);
+        core.unregister(this, reason, !sessions.isEmpty());
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Ends the sessions a closed connection left running out their Timeout. */
+    void endRemainingSessions(final SessionEndReason reason) {
+        for (TestSession session : List.copyOf(sessions.values())) {
+            endSession(session, reason);
+        }
     }
 
     ConnectionSnapshot snapshot() {

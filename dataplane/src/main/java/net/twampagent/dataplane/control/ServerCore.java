@@ -9,7 +9,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import net.twampagent.dataplane.config.ClientPrefix;
@@ -42,6 +44,7 @@ public final class ServerCore {
     private final SidGenerator sids = new SidGenerator();
     private final Map<Long, ControlConnectionHandler> connections = new LinkedHashMap<>();
     private final Map<InetAddress, Integer> perClient = new HashMap<>();
+    private final Set<ControlConnectionHandler> lingering = new LinkedHashSet<>();
     private final Map<Refusal, Long> refusals = new EnumMap<>(Refusal.class);
     private final Map<CloseReason, Long> closes = new EnumMap<>(CloseReason.class);
     private final Map<SessionEndReason, Long> sessionEnds = new EnumMap<>(SessionEndReason.class);
@@ -138,9 +141,16 @@ public final class ServerCore {
         return id;
     }
 
-    void unregister(final ControlConnectionHandler connection, final CloseReason reason) {
+    /**
+     * Forgets a closed connection; when {@code lingering}, its stopped sessions still run out their Timeout and
+     * stay in snapshots until {@link #lingerEnded}.
+     */
+    void unregister(final ControlConnectionHandler connection, final CloseReason reason, final boolean lingering) {
         if (connections.remove(connection.id()) == null) {
             return;
+        }
+        if (lingering) {
+            this.lingering.add(connection);
         }
         perClient.computeIfPresent(connection.client().getAddress(), (a, n) -> n > 1 ? n - 1 : null);
         closes.merge(reason, 1L, Long::sum);
@@ -161,6 +171,10 @@ public final class ServerCore {
     void sessionOpened() {
         sessionCount++;
         sessionsAccepted++;
+    }
+
+    void lingerEnded(final ControlConnectionHandler connection) {
+        lingering.remove(connection);
     }
 
     void sessionEnded(final SessionSnapshot session, final SessionEndReason reason) {
@@ -189,6 +203,8 @@ public final class ServerCore {
     public int closeAll(final CloseReason reason) {
         final List<ControlConnectionHandler> all = List.copyOf(connections.values());
         all.forEach(c -> c.close(reason));
+        List.copyOf(lingering).forEach(c -> c.endRemainingSessions(reason == CloseReason.CLEARED
+            ? SessionEndReason.CLEARED : SessionEndReason.CONNECTION_CLOSED));
         return all.size();
     }
 
@@ -198,6 +214,9 @@ public final class ServerCore {
         final List<SessionSnapshot> sessions = new ArrayList<>();
         for (ControlConnectionHandler connection : connections.values()) {
             conns.add(connection.snapshot());
+            connection.sessionSnapshots(sessions);
+        }
+        for (ControlConnectionHandler connection : lingering) {
             connection.sessionSnapshots(sessions);
         }
         return new ServerSnapshot(startTime, listening, engine.name(), conns, sessions, refusals, closes,
