@@ -24,7 +24,7 @@ final class LoadGenerator implements AutoCloseable {
     private static final int BATCH = 64;
     private static final int BUFFER = 8 << 20;
     private static final long DRAIN_NANOS = 200_000_000L;
-    private static final long STALL_NANOS = 20_000_000L;
+    private static final long STALL_NANOS = 100_000_000L;
 
     /** What one run sent and got back. */
     record Run(long sent, long received, double seconds) {
@@ -76,7 +76,7 @@ final class LoadGenerator implements AutoCloseable {
         nextTarget = 0;
     }
 
-    /** Keeps {@code window} packets in flight for {@code nanos}; a stalled window is written off after 20 ms. */
+    /** Keeps {@code window} packets in flight for {@code nanos}; a stalled window is written off after 100 ms. */
     Run closedLoop(final int window, final long nanos) throws NativeIoException {
         final long start = System.nanoTime();
         final long end = start + nanos;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import net.twampagent.dataplane.ConfigurationRejectedException;
 import net.twampagent.dataplane.nativeio.CpuAffinity;
 import net.twampagent.dataplane.nativeio.FfmEngineSettings;
 import net.twampagent.dataplane.nativeio.FfmReflectorEngine;
@@ -101,6 +102,7 @@ public final class ReflectorBenchmark {
             scale(engine, generator, scaleSessions, scaleNanos);
             closeAll(one);
         }
+        controlScale(hot, scaleSessions, scaleNanos);
         System.out.printf("%nwhole run: %.0f s; load average after: %s%n", (System.nanoTime() - started) / 1e9,
                 loadAverage());
     }
@@ -178,8 +180,16 @@ public final class ReflectorBenchmark {
         System.out.println("|---|---|---|---|---|---|---|---|");
         System.out.printf("| reflector, 1 thread | %,d | %.3f %% | %.1f / %.1f / %.1f | %.1f | %d MiB | %s | %.1f s |%n",
                 run.sent(), run.lossPercent(), residence.percentileMicros(50), residence.percentileMicros(99),
-                residence.percentileMicros(99.9), rtt.percentileMicros(99), heap >> 20, rss(), openSeconds);
+                residence.percentileMicros(99.9), rtt.percentileMicros(99), heap >> 20, ControlScale.rss(), openSeconds);
         closeAll(all);
+    }
+
+    private static void controlScale(final FfmEngineSettings settings, final int sessions, final long nanos) {
+        try {
+            System.out.println(ControlScale.run(1000, sessions, nanos, settings));
+        } catch (IOException | ConfigurationRejectedException | RuntimeException e) {
+            System.out.println("| server + FFM engine, 1000 connections | failed: " + e + " |");
+        }
     }
 
     private static double median(final double[] values) {
@@ -204,9 +214,4 @@ public final class ReflectorBenchmark {
         return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
-    private static String rss() throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .filter(line -> line.startsWith("VmRSS:")).findFirst()
-                .map(line -> (Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10) + " MiB").orElse("?");
-    }
 }
