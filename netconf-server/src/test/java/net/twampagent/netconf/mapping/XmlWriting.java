@@ -1,0 +1,65 @@
+package net.twampagent.netconf.mapping;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeWriter;
+import org.opendaylight.yangtools.yang.data.codec.xml.XMLStreamNormalizedNodeStreamWriter;
+import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absolute;
+
+/** Mapped nodes printed as XML by yangtools' own writer, the way the agent puts them on the wire. */
+final class XmlWriting {
+    private XmlWriting() {
+    }
+
+    /** {@code <twamp><server-state>..</server-state></twamp>} as an instance document. */
+    static String state(final EffectiveModelContext context, final ContainerNode serverState) {
+        final var twamp = ImmutableNodes.newContainerBuilder().withNodeIdentifier(TwampNames.id(TwampNames.TWAMP))
+            .withChild(serverState).build();
+        final var text = new StringWriter();
+        try {
+            final var xml = factory().createXMLStreamWriter(text);
+            try (var writer = NormalizedNodeWriter.forStreamWriter(
+                    XMLStreamNormalizedNodeStreamWriter.create(xml, context))) {
+                writer.write(twamp);
+            }
+            xml.close();
+        } catch (IOException | XMLStreamException e) {
+            throw new IllegalStateException("yangtools cannot write the state", e);
+        }
+        return text.toString();
+    }
+
+    /** A notification body as its element, {@code <connection-closed xmlns="..">..</connection-closed>}. */
+    static String notification(final EffectiveModelContext context, final ContainerNode body) {
+        final var text = new StringWriter();
+        try {
+            final var xml = factory().createXMLStreamWriter(text);
+            final var name = body.name().getNodeType();
+            xml.writeStartElement("", name.getLocalName(), name.getNamespace().toString());
+            xml.writeDefaultNamespace(name.getNamespace().toString());
+            // Flushed, not closed: closing the yangtools writer would end the document before the element.
+            final var writer = NormalizedNodeWriter.forStreamWriter(
+                XMLStreamNormalizedNodeStreamWriter.create(xml, context, Absolute.of(name)));
+            for (var child : body.body()) {
+                writer.write(child);
+            }
+            writer.flush();
+            xml.writeEndElement();
+            xml.close();
+        } catch (IOException | XMLStreamException e) {
+            throw new IllegalStateException("yangtools cannot write the notification", e);
+        }
+        return text.toString();
+    }
+
+    private static XMLOutputFactory factory() {
+        final var factory = XMLOutputFactory.newFactory();
+        factory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, Boolean.TRUE);
+        return factory;
+    }
+}
