@@ -8,7 +8,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import org.junit.jupiter.api.Test;
 
-/** The portable engine passes the conformance suite with two reflector threads, and allocates nothing per packet. */
+/** The portable engine passes the conformance suite on one reflector thread, and allocates nothing per packet. */
 class NioReflectorEngineTest extends ReflectorEngineConformanceTest {
     @Override
     protected ReflectorEngine newEngine() throws IOException {
