@@ -6,6 +6,7 @@ import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.model.api.CaseSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ChoiceSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.DataNodeContainer;
+import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -77,6 +78,11 @@ final class ConfigTree {
             }
         }
         return false;
+    }
+
+    /** Whether a schema node is configuration (state data has no place in a configuration datastore). */
+    static boolean isConfiguration(final DataSchemaNode schema) {
+        return schema.effectiveConfig().orElse(Boolean.TRUE);
     }
 
     /** Whether a node is still in the tree (a false {@code when} may have removed it or an ancestor). */

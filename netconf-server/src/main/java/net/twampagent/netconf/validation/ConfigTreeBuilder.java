@@ -30,6 +30,7 @@ import org.opendaylight.yangtools.yang.model.api.LeafListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.LeafSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.SchemaNode;
+import org.opendaylight.yangtools.yang.model.api.TypedDataSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.type.IdentityrefTypeDefinition;
 import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
@@ -80,7 +81,7 @@ final class ConfigTreeBuilder {
             if (schema == null) {
                 throw new IllegalArgumentException("'" + name.getLocalName() + "' is not in the model");
             }
-            if (!schema.isConfiguration()) {
+            if (!ConfigTree.isConfiguration(schema)) {
                 continue;
             }
             if (child instanceof ChoiceNode choice) {
@@ -130,7 +131,7 @@ final class ConfigTreeBuilder {
     private void insertDefaults(final Element parent, final DataNodeContainer parentSchema,
             final DataNodeContainer schema, final List<SchemaNode> chain) {
         for (var child : schema.getChildNodes()) {
-            if (!child.isConfiguration()) {
+            if (!ConfigTree.isConfiguration(child)) {
                 continue;
             }
             switch (child) {
@@ -224,7 +225,7 @@ final class ConfigTreeBuilder {
     /** A default as the model writes it: identities carry the prefixes of the module that states the default. */
     private String defaultText(final DataSchemaNode schema, final Object value) {
         final var text = String.valueOf(value);
-        if (schema instanceof org.opendaylight.yangtools.yang.model.api.TypedDataSchemaNode typed
+        if (schema instanceof TypedDataSchemaNode typed
             && typed.getType() instanceof IdentityrefTypeDefinition) {
             final int colon = text.indexOf(':');
             final var namespace = colon < 0 ? schema.getQName().getNamespace()

@@ -1,5 +1,6 @@
 package net.twampagent.netconf.validation;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -154,7 +155,7 @@ final class ModelIndex {
         final var closed = new HashMap<QName, Set<QName>>();
         for (var identity : direct.keySet()) {
             final var all = new HashSet<QName>();
-            final var pending = new java.util.ArrayDeque<>(direct.get(identity));
+            final var pending = new ArrayDeque<>(direct.get(identity));
             while (!pending.isEmpty()) {
                 final var next = pending.pop();
                 if (all.add(next)) {

@@ -2,6 +2,7 @@ package net.twampagent.netconf.validation;
 
 import java.util.List;
 import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
+import org.opendaylight.yangtools.yang.xpath.api.YangXPathExpression.QualifiedBound;
 import org.w3c.dom.Node;
 
 /**
@@ -12,8 +13,7 @@ record NodeInfo(DataSchemaNode schema, boolean defaulted, List<Condition> condit
     private static final String KEY = NodeInfo.class.getName();
 
     /** One {@code when}: its expression, its text for messages, and whether it is evaluated on the parent. */
-    record Condition(org.opendaylight.yangtools.yang.xpath.api.YangXPathExpression.QualifiedBound expression,
-            String text, boolean onParent) {
+    record Condition(QualifiedBound expression, String text, boolean onParent) {
     }
 
     void attach(final Node node) {

@@ -41,7 +41,7 @@ final class StructureChecker {
     private void checkChildren(final Element parent, final DataNodeContainer schema,
             final List<ValidationFailure> failures) {
         for (var child : schema.getChildNodes()) {
-            if (!child.isConfiguration()) {
+            if (!ConfigTree.isConfiguration(child)) {
                 continue;
             }
             switch (child) {
