@@ -9,6 +9,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.opendaylight.netconf.codec.MessageDecoder;
 import org.opendaylight.netconf.server.ServerTransportInitializer;
 import org.opendaylight.netconf.transport.api.TransportChannel;
 import org.opendaylight.netconf.transport.api.TransportChannelListener;
@@ -51,6 +52,8 @@ final class SessionGate implements TransportChannelListener<TransportChannel> {
                 TimeUnit.MILLISECONDS));
         }
         delegate.onTransportChannelEstablished(channel);
+        netty.pipeline().addFirst("message-size", new MessageSizeGuard(MessageSizeGuard.MAX_MESSAGE_BYTES));
+        netty.pipeline().addBefore(MessageDecoder.HANDLER_NAME, "hostile-xml", new HostileXmlGuard());
     }
 
     @Override

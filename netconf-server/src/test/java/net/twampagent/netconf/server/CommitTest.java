@@ -154,6 +154,18 @@ class CommitTest {
     }
 
     @Test
+    void aMustRuleBreakIsReportedWithTheModelsAppTagAndNothingChanges() throws Exception {
+        assertOk(client.rpc(editServer("<maximum-sessions>10</maximum-sessions>")));
+        final var err = error(client.rpc("<commit/>")).assertTag("operation-failed");
+        assertEquals("per-connection-above-maximum", err.appTag());
+        assertEquals("/tws:twamp/tws:server/tws:maximum-sessions-per-connection", err.path());
+        assertFalse(running().contains("maximum-sessions"));
+        assertTrue(client.rpc(getConfig("candidate")).contains("<maximum-sessions>10</maximum-sessions>"));
+        assertEquals(List.of(), participant.events);
+        error(client.rpc("<validate><source><candidate/></source></validate>")).assertTag("operation-failed");
+    }
+
+    @Test
     void badConfirmTimeoutIsRefused() throws Exception {
         error(client.rpc("<commit><confirmed/><confirm-timeout>0</confirm-timeout></commit>"))
             .assertTag("invalid-value");
