@@ -9,6 +9,7 @@ import net.twampagent.dataplane.client.SessionRequest;
 import net.twampagent.dataplane.client.SessionSender;
 import net.twampagent.dataplane.client.TwampClient;
 import net.twampagent.dataplane.state.CloseReason;
+import net.twampagent.dataplane.state.ConnectionSnapshot;
 import net.twampagent.dataplane.state.ServerEvent;
 import net.twampagent.dataplane.state.SessionEndReason;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,8 @@ class TimersTest extends ServerTestSupport {
             assertEquals(5, ended.session().stats().reflected());
             assertEquals(1, server.snapshot().connections().size());
             assertEquals(0, server.snapshot().connections().get(0).sessionCount());
+            client.stopSessions();  // counts the session REFWAIT ended: the client could not know
+            awaitReady();
         }
     }
 
@@ -91,5 +94,21 @@ class TimersTest extends ServerTestSupport {
         assertEquals(1, server.snapshot().sessions().size(), "the stopped session lingers for its Timeout");
         assertEquals(SessionEndReason.STOPPED, nextEvent(ServerEvent.SessionEnded.class).reason());
         assertEquals(0, server.snapshot().sessions().size());
+    }
+
+    private void awaitReady() throws InterruptedException {
+        await(() -> server.snapshot().connections().size() == 1
+            && server.snapshot().connections().get(0).state() == ConnectionSnapshot.State.READY,
+            "the connection stays, READY again");
+    }
+
+    @Test
+    void startSessionsWithoutSessionsDoesNotSuspendServwait() throws Exception {
+        start(config().serverInactivityTimeout(Duration.ofMillis(300)).build());
+        try (TwampClient client = TwampClient.connect(v4(), WAIT)) {
+            client.startSessions();
+            assertEquals(CloseReason.SERVER_INACTIVITY_TIMEOUT,
+                nextEvent(ServerEvent.ConnectionClosed.class).reason());
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import net.twampagent.dataplane.config.ServerConfig;
 import net.twampagent.dataplane.state.Refusal;
@@ -40,7 +41,7 @@ final class AdmissionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(final ChannelHandlerContext ctx, final Object msg) {
         // A refused client's bytes are not read; the connection is closing.
-        io.netty.util.ReferenceCountUtil.release(msg);
+        ReferenceCountUtil.release(msg);
     }
 
     private static String describe(final Refusal refusal, final ServerConfig config) {

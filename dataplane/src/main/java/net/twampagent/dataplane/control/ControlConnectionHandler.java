@@ -60,6 +60,7 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
     private Instant established;
     private ConnectionSnapshot.State state = ConnectionSnapshot.State.GREETED;
     private int mode;
+    private int startedCount;
     private Duration servwait;
     private long lastActivity;
     private ScheduledFuture<?> idleTimer;
@@ -231,6 +232,8 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
                 session.timer = schedule(() -> checkReflectorIdle(session, refwait), refwait.toNanos());
             }
         }
+        startedCount = (int) sessions.values().stream()
+            .filter(s -> s.state == SessionSnapshot.State.RUNNING).count();
         state = ConnectionSnapshot.State.STARTED;
         send(new StartAck(AcceptCode.OK));
     }
@@ -238,8 +241,10 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
     private void onStop(final StopSessions stop) {
         final List<TestSession> running = sessions.values().stream()
             .filter(s -> s.state == SessionSnapshot.State.RUNNING).toList();
-        // RFC 5357 §3.8 wants the exact count; twampy always sends 0, which we take as "all of them".
-        if (stop.numberOfSessions() != running.size() && stop.numberOfSessions() != 0) {
+        // RFC 5357 §3.8 wants the count of sessions not yet terminated. Also taken: the count the client started
+        // (it cannot know that REFWAIT ended some) and 0, which twampy always sends, as "all of them".
+        final long count = stop.numberOfSessions();
+        if (count != running.size() && count != startedCount && count != 0) {
             core.refuse(Refusal.STOP_COUNT_MISMATCH, client, "Stop-Sessions for " + stop.numberOfSessions()
                 + " sessions, " + running.size() + " running");
             close(CloseReason.STOP_COUNT_MISMATCH);
@@ -253,6 +258,7 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
             session.timer = schedule(() -> endSession(session, SessionEndReason.STOPPED),
                 session.timeout.toNanos());
         }
+        startedCount = 0;
         state = ConnectionSnapshot.State.READY;
     }
 
@@ -273,7 +279,8 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         final long now = System.nanoTime();
         // SERVWAIT does not run while sessions run: the client has nothing to say until Stop-Sessions.
-        final long idle = state == ConnectionSnapshot.State.STARTED ? 0 : now - lastActivity;
+        final boolean running = sessions.values().stream().anyMatch(s -> s.state == SessionSnapshot.State.RUNNING);
+        final long idle = running ? 0 : now - lastActivity;
         if (idle >= servwait.toNanos()) {
             LOG.info("TWAMP connection {} from {} closed: nothing received for {} (server-inactivity-timeout)",
                 id, client, servwait);
@@ -304,6 +311,9 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         session.cancelTimer();
         session.reflector.close();
+        if (session.state == SessionSnapshot.State.RUNNING) {
+            lastActivity = System.nanoTime();  // SERVWAIT resumes from the end of the last running session
+        }
         core.sessionEnded(session.snapshot(), reason);
         if (closed && sessions.isEmpty()) {
             core.lingerEnded(this);
