@@ -1,0 +1,4 @@
+/**
+ * Tests of the agent's command line.
+ */
+package net.twampagent.netconf.app;
