@@ -3,11 +3,14 @@ package net.twampagent.dataplane;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 import net.twampagent.dataplane.client.AcceptedSession;
 import net.twampagent.dataplane.client.SessionRequest;
@@ -94,6 +97,21 @@ class BadInputTest extends ServerTestSupport {
             assertTrue(raw.closedByServer());
         }
         assertEquals(1, server.snapshot().refusals(Refusal.UNSUPPORTED_COMMAND));
+        assertEquals(CloseReason.UNSUPPORTED_COMMAND, nextEvent(ServerEvent.ConnectionClosed.class).reason());
+        assertBystanderUndisturbed();
+    }
+
+    @Test
+    void anOversizedMessageIsAnsweredThenItsTailIsAnUnsupportedCommand() throws Exception {
+        try (RawControl raw = RawControl.ready(v4())) {
+            final ByteBuf request = Unpooled.buffer(128);
+            request(40150, 0).encode(request);
+            request.writeZero(16);
+            raw.sendBytes(Arrays.copyOf(request.array(), 128));
+            assertEquals(0, raw.acceptSession().accept(), "the first 112 octets are a valid request");
+            assertEquals(AcceptCode.NOT_SUPPORTED, raw.acceptSession().accept(), "16 stray octets: command 0");
+            assertTrue(raw.closedByServer());
+        }
         assertEquals(CloseReason.UNSUPPORTED_COMMAND, nextEvent(ServerEvent.ConnectionClosed.class).reason());
         assertBystanderUndisturbed();
     }

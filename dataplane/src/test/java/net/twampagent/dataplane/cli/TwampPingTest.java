@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import net.twampagent.dataplane.TwampServer;
 import net.twampagent.dataplane.config.ServerConfig;
@@ -64,6 +67,15 @@ class TwampPingTest {
     void failuresHaveTheirExitStatusAndAClearMessage() {
         assertEquals(TwampPing.USAGE, run("--sessions", "0", "127.0.0.1"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--sessions: 0 is outside 1..1024"));
+        final int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertEquals(TwampPing.FAILED, run("-c", "1", "127.0.0.1:" + closedPort));
+        final String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("127.0.0.1 port " + closedPort + ": Connection refused"), message);
         assertEquals(TwampPing.OK, run("--help"));
         assertTrue(out().startsWith("usage: twamp-ping"));
     }
