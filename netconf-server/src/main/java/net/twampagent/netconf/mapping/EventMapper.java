@@ -53,7 +53,8 @@ public final class EventMapper {
      */
     public Optional<ContainerNode> map(final ServerEvent event) {
         return switch (event) {
-            case ConnectionClosed closed -> closeReason(closed.reason()).map(reason -> connectionClosed(closed, reason));
+            case ConnectionClosed closed ->
+                closeReason(closed.reason()).map(reason -> connectionClosed(closed, reason));
             case SessionEnded ended -> Optional.of(sessionEnded(ended));
         };
     }

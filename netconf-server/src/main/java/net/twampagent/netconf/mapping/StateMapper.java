@@ -167,7 +167,8 @@ public final class StateMapper {
         return state.withChild(counters(snapshot)).build();
     }
 
-    private static void addIfNotEmpty(final DataContainerNodeBuilder<NodeIdentifier, ContainerNode> parent, final SystemMapNode list) {
+    private static void addIfNotEmpty(final DataContainerNodeBuilder<NodeIdentifier, ContainerNode> parent,
+            final SystemMapNode list) {
         if (!list.isEmpty()) {
             parent.withChild(list);
         }

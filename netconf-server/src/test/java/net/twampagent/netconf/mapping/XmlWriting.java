@@ -7,6 +7,7 @@ import javax.xml.stream.XMLStreamException;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeWriter;
 import org.opendaylight.yangtools.yang.data.codec.xml.XMLStreamNormalizedNodeStreamWriter;
+import org.opendaylight.yangtools.yang.data.impl.schema.SchemaOrderedNormalizedNodeWriter;
 import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absolute;
@@ -16,15 +17,16 @@ final class XmlWriting {
     private XmlWriting() {
     }
 
-    /** {@code <twamp><server-state>..</server-state></twamp>} as an instance document. */
+    /** {@code <twamp><server-state>..</server-state></twamp>} as an instance document, in schema order. */
     static String state(final EffectiveModelContext context, final ContainerNode serverState) {
         final var twamp = ImmutableNodes.newContainerBuilder().withNodeIdentifier(TwampNames.id(TwampNames.TWAMP))
             .withChild(serverState).build();
         final var text = new StringWriter();
         try {
             final var xml = factory().createXMLStreamWriter(text);
-            try (var writer = NormalizedNodeWriter.forStreamWriter(
-                    XMLStreamNormalizedNodeStreamWriter.create(xml, context))) {
+            // Schema order, as the agent prints replies: the same state always reads the same.
+            try (var writer = new SchemaOrderedNormalizedNodeWriter(
+                    XMLStreamNormalizedNodeStreamWriter.create(xml, context), context)) {
                 writer.write(twamp);
             }
             xml.close();
