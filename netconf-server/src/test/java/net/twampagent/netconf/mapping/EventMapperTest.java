@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
+import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absolute;
 
 class EventMapperTest {
     private static final EventMapper MAPPER = new EventMapper();
@@ -77,7 +78,10 @@ class EventMapperTest {
         assertEquals(Uint16.valueOf(49152), leaf(notification, "client-port"));
         assertEquals(Uint32.valueOf(2), leaf(notification, "session-count"));
         assertEquals(Uint32.valueOf(3725), leaf(notification, "duration"), "whole seconds, 1 h 2 min 5.9 s");
-        YanglintJudge.assertValid(work, "notif", XmlWriting.notification(SERVED, notification));
+        final var xml = XmlWriting.notification(SERVED, notification);
+        YanglintJudge.assertValid(work, "notif", xml);
+        assertEquals(notification, MappingFixtures.parse(SERVED, Absolute.of(EventMapper.CONNECTION_CLOSED), xml),
+            "yangtools reads back the same values and types");
     }
 
     @Test
@@ -109,5 +113,7 @@ class EventMapperTest {
         final var xml = XmlWriting.notification(SERVED, notification);
         assertTrue(xml.startsWith("<session-ended xmlns=\"urn:net:twampagent:yang:twamp-server\""), xml);
         YanglintJudge.assertValid(work, "notif", xml);
+        assertEquals(notification, MappingFixtures.parse(SERVED, Absolute.of(EventMapper.SESSION_ENDED), xml),
+            "yangtools reads back the same values and types");
     }
 }

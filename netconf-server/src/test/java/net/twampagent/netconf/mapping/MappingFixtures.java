@@ -61,11 +61,17 @@ final class MappingFixtures {
 
     /** A datastore root holding the {@code <twamp>} document {@code xml}, parsed by yangtools' XML codec. */
     static ContainerNode root(final EffectiveModelContext context, final String xml) {
+        return ImmutableNodes.newContainerBuilder().withNodeIdentifier(NodeIdentifier.create(SchemaContext.NAME))
+            .withChild(parse(context, Absolute.of(TwampNames.TWAMP), xml)).build();
+    }
+
+    /** The element {@code xml}, whose schema node is {@code node}, parsed by yangtools' XML codec. */
+    static ContainerNode parse(final EffectiveModelContext context, final Absolute node, final String xml) {
         final var holder = new NormalizationResultHolder();
         final var factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         try (var parser = XmlParserStream.create(ImmutableNormalizedNodeStreamWriter.from(holder),
-                SchemaInferenceStack.of(context, Absolute.of(TwampNames.TWAMP)).toInference())) {
+                SchemaInferenceStack.of(context, node).toInference())) {
             final var reader = factory.createXMLStreamReader(new StringReader(xml));
             try {
                 parser.parse(reader);
@@ -75,8 +81,7 @@ final class MappingFixtures {
         } catch (IOException | XMLStreamException e) {
             throw new IllegalArgumentException("cannot parse the document: " + e.getMessage(), e);
         }
-        return ImmutableNodes.newContainerBuilder().withNodeIdentifier(NodeIdentifier.create(SchemaContext.NAME))
-            .withChild((ContainerNode) holder.getResult().data()).build();
+        return (ContainerNode) holder.getResult().data();
     }
 
     /** A datastore root with no data at all. */
