@@ -35,13 +35,14 @@ public final class SessionSender {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, not " + count);
         }
-        final Receiver receiver = new Receiver(session, count, onReply);
+        // One time scale for T1 and T4, whichever thread reads them, so a round trip is exact monotonic time.
+        final WallClock clock = WallClock.anchoredOnce();
+        final Receiver receiver = new Receiver(session, count, onReply, clock.sameAnchor());
         final Thread thread = Thread.ofPlatform().name("twamp-sender-rx").daemon().start(receiver);
         final DatagramSocket socket = session.socket();
         final byte[] packet = new byte[TestPacketLayout.SENDER_PADDING + session.request().paddingLength()];
         final ByteBuffer buf = ByteBuffer.wrap(packet);
         final DatagramPacket datagram = new DatagramPacket(packet, packet.length, session.reflector());
-        final WallClock clock = new WallClock();
         final long step = interval.toNanos();
         long next = System.nanoTime();
         int sent = 0;
@@ -66,6 +67,7 @@ public final class SessionSender {
     private static final class Receiver implements Runnable {
         private final AcceptedSession session;
         private final Consumer<PacketResult> onReply;
+        private final WallClock clock;
         private final PacketResult[] results;
         private final List<PacketResult> arrivals = new ArrayList<>();
         private volatile long deadline = Long.MAX_VALUE;
@@ -74,15 +76,16 @@ public final class SessionSender {
         private long highest = -1;
         private int distinct;
 
-        Receiver(final AcceptedSession session, final int count, final Consumer<PacketResult> onReply) {
+        Receiver(final AcceptedSession session, final int count, final Consumer<PacketResult> onReply,
+                final WallClock clock) {
             this.session = session;
+            this.clock = clock;
             this.onReply = onReply;
             this.results = new PacketResult[count];
         }
 
         @Override
         public void run() {
-            final WallClock clock = new WallClock();
             final byte[] bytes = new byte[TestPacketLayout.MAX_DATAGRAM];
             final DatagramPacket datagram = new DatagramPacket(bytes, bytes.length);
             final ByteBuffer buf = ByteBuffer.wrap(bytes);

@@ -31,6 +31,9 @@ import net.twampagent.dataplane.wire.StopSessions;
  * Server-Start), request sessions, start them, stop them. Not thread-safe: one thread drives one client.
  */
 public final class TwampClient implements AutoCloseable {
+    /** Room for the replies of a fast sender while the receiving thread is descheduled. */
+    private static final int RECEIVE_BUFFER = 4 << 20;
+
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
@@ -109,6 +112,7 @@ public final class TwampClient implements AutoCloseable {
         final DatagramSocket udp = new DatagramSocket(new InetSocketAddress(local, request.senderPort()));
         try {
             udp.setTrafficClass(request.dscp() << 2);
+            udp.setReceiveBufferSize(RECEIVE_BUFFER);
             write(out, RequestTwSession.of(RequestTwSession.ipvnOf(remote), local, udp.getLocalPort(), remote,
                 request.receiverPort(), request.paddingLength(), NtpTimestamp.ofInstant(Instant.now()),
                 NtpTimestamp.ofDuration(request.timeout()), request.dscp()));
