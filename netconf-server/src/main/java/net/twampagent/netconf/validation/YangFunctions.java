@@ -1,7 +1,6 @@
 package net.twampagent.netconf.validation;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jaxen.Context;
 import org.jaxen.Function;
@@ -94,8 +93,7 @@ final class YangFunctions extends XPathFunctionContext {
 
     private static Boolean reMatch(final String value, final String pattern) throws FunctionCallException {
         try {
-            // An XSD pattern is implicitly anchored, as matches() is.
-            return Pattern.compile(pattern).matcher(value).matches();
+            return XsdRegex.compile(pattern).matcher(value).matches();
         } catch (PatternSyntaxException e) {
             throw new FunctionCallException("re-match() pattern '" + pattern + "' is not a valid expression");
         }
