@@ -25,6 +25,7 @@ import net.twampagent.dataplane.config.ClientPrefix;
 import net.twampagent.dataplane.config.RoutingInstance;
 import net.twampagent.dataplane.config.ServerConfig;
 import net.twampagent.dataplane.config.SharedSecret;
+import net.twampagent.netconf.rpc.ErrorPath;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeWithValue;
@@ -74,6 +75,7 @@ public final class ConfigMapper {
     /** An IPv4-mapped IPv6 prefix: Java reports such clients as IPv4 addresses, so the prefix must become IPv4. */
     private static final int MAPPED_PREFIX_BITS = 96;
 
+    private final EffectiveModelContext context;
     private final Set<AuthMode> defaultModes;
     private final long defaultCount;
     private final long defaultMaxConnectionDuration;
@@ -92,6 +94,7 @@ public final class ConfigMapper {
      * @throws IllegalStateException when the model lacks a default this mapper relies on
      */
     public ConfigMapper(final EffectiveModelContext context) {
+        this.context = context;
         final var defaults = new SchemaDefaults(context);
         final var modes = EnumSet.noneOf(AuthMode.class);
         for (var text : defaults.texts(TWAMP, SERVER, AUTHENTICATION_MODE)) {
@@ -147,7 +150,7 @@ public final class ConfigMapper {
             return config.build();
         } catch (IllegalArgumentException e) {
             // The model's ranges match ServerConfig's, so this is an unvalidated tree: say what the dataplane said.
-            throw new ConfigMappingException("invalid-value", null, SERVER_PATH,
+            throw failure("invalid-value", null, SERVER_PATH,
                 "the TWAMP server cannot run with this configuration: " + e.getMessage());
         }
     }
@@ -162,7 +165,7 @@ public final class ConfigMapper {
             try {
                 modes.add(mode(text));
             } catch (IllegalArgumentException e) {
-                throw new ConfigMappingException("invalid-value", null,
+                throw failure("invalid-value", null,
                     SERVER_PATH.node(AUTHENTICATION_MODE).node(new NodeWithValue<>(AUTHENTICATION_MODE, text)),
                     "authentication-mode '" + text + "' is not one of none, authenticated, encrypted, "
                         + "control-only-encrypted");
@@ -175,7 +178,7 @@ public final class ConfigMapper {
         return AuthMode.valueOf(yangName.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
-    private static Map<String, SharedSecret> keys(final ContainerNode server) throws ConfigMappingException {
+    private Map<String, SharedSecret> keys(final ContainerNode server) throws ConfigMappingException {
         final var secrets = new HashMap<String, SharedSecret>();
         final var chainOf = new HashMap<String, String>();
         for (var chain : entries(server, KEY_CHAIN)) {
@@ -185,20 +188,20 @@ public final class ConfigMapper {
                 final var id = key(keyId, ID);
                 final var path = chainPath.node(KEY_ID).node(keyId.name());
                 if (id.getBytes(StandardCharsets.UTF_8).length > KEY_ID_OCTETS) {
-                    throw new ConfigMappingException("invalid-value", "key-id-too-long", path,
+                    throw failure("invalid-value", "key-id-too-long", path,
                         "KeyID '" + id + "' is " + id.getBytes(StandardCharsets.UTF_8).length
                             + " octets in UTF-8: the KeyID field of TWAMP holds " + KEY_ID_OCTETS
                             + "; use a shorter name (ASCII characters are one octet each)");
                 }
                 final var other = chainOf.putIfAbsent(id, chainName);
                 if (other != null) {
-                    throw new ConfigMappingException("operation-failed", "duplicate-key-id", path,
+                    throw failure("operation-failed", "duplicate-key-id", path,
                         "KeyID '" + id + "' is in key chain '" + other + "' and in key chain '" + chainName
                             + "': a client sends only the KeyID, so each KeyID must be unique over all chains; "
                             + "rename or delete one of them");
                 }
                 if (!(keyId.childByArg(id(SECRET)) instanceof LeafNode<?> secret)) {
-                    throw new ConfigMappingException("missing-element", "missing-secret", path.node(SECRET),
+                    throw failure("missing-element", "missing-secret", path.node(SECRET),
                         "KeyID '" + id + "' of key chain '" + chainName + "' has no secret: set one");
                 }
                 secrets.put(id, SharedSecret.ofPassphrase(String.valueOf(secret.body())));
@@ -207,7 +210,7 @@ public final class ConfigMapper {
         return secrets;
     }
 
-    private static List<ClientPrefix> clientList(final ContainerNode server) throws ConfigMappingException {
+    private List<ClientPrefix> clientList(final ContainerNode server) throws ConfigMappingException {
         final var prefixes = new ArrayList<ClientPrefix>();
         for (var list : entries(server, CLIENT_LIST)) {
             for (var address : entries(list, ADDRESS)) {
@@ -219,7 +222,7 @@ public final class ConfigMapper {
         return prefixes;
     }
 
-    private static ClientPrefix prefix(final String text, final Set<String> instances,
+    private ClientPrefix prefix(final String text, final Set<String> instances,
             final YangInstanceIdentifier path) throws ConfigMappingException {
         final int slash = text.indexOf('/');
         try {
@@ -230,7 +233,7 @@ public final class ConfigMapper {
             int length = Integer.parseInt(text.substring(slash + 1));
             if (network instanceof Inet4Address && text.indexOf(':') >= 0) {
                 if (length < MAPPED_PREFIX_BITS) {
-                    throw new ConfigMappingException("invalid-value", "client-address-mapped", path,
+                    throw failure("invalid-value", "client-address-mapped", path,
                         "client-list prefix " + text + " covers more than the IPv4-mapped addresses ::ffff:0:0/96: "
                             + "write the IPv4 prefix itself, or an IPv6 prefix outside ::ffff:0:0/96");
                 }
@@ -238,7 +241,7 @@ public final class ConfigMapper {
             }
             return new ClientPrefix(network, length, instances);
         } catch (IllegalArgumentException e) {
-            throw new ConfigMappingException("invalid-value", null, path,
+            throw failure("invalid-value", null, path,
                 "client-list prefix '" + text + "' is not an IPv4 or IPv6 address/length: " + e.getMessage());
         }
     }
@@ -258,7 +261,7 @@ public final class ConfigMapper {
             try {
                 instances.add(new RoutingInstance(instance, (int) number(entry, PORT, defaultInstancePort)));
             } catch (IllegalArgumentException e) {
-                throw new ConfigMappingException("invalid-value", null,
+                throw failure("invalid-value", null,
                     SERVER_PATH.node(ROUTING_INSTANCE_LIST).node(entry.name()),
                     "routing-instance-list " + instance + ": " + e.getMessage());
             }
@@ -273,6 +276,11 @@ public final class ConfigMapper {
         }
         // Only a model with the feature 'light' lets the node through, and that model has the port's default.
         return OptionalInt.of((int) number(light, PORT, defaultLightPort.orElseThrow()));
+    }
+
+    private ConfigMappingException failure(final String errorTag, final String errorAppTag,
+            final YangInstanceIdentifier path, final String message) {
+        return new ConfigMappingException(errorTag, errorAppTag, path, ErrorPath.of(context, path), message);
     }
 
     /** The entries of a list child, sorted by key so that the result never depends on arrival order. */

@@ -2,10 +2,8 @@ package net.twampagent.netconf.mapping;
 
 import static java.util.Objects.requireNonNull;
 
-import net.twampagent.yang.TwampServerModel;
+import net.twampagent.netconf.rpc.ErrorPath;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeWithValue;
 
 /**
  * A configuration the model accepts but the dataplane's configuration cannot express, with the node at fault, so
@@ -17,19 +15,22 @@ public final class ConfigMappingException extends Exception {
     private final String errorTag;
     private final String errorAppTag;
     private final transient YangInstanceIdentifier path;
+    private final transient ErrorPath errorPath;
 
     /**
      * @param errorTag    the RFC 6241 error-tag
      * @param errorAppTag the error-app-tag, or {@code null}
      * @param path        the data node at fault
+     * @param errorPath   the same node as an XPath with its modules' prefixes
      * @param message     a sentence for the operator that says what to change
      */
     ConfigMappingException(final String errorTag, final String errorAppTag, final YangInstanceIdentifier path,
-            final String message) {
+            final ErrorPath errorPath, final String message) {
         super(requireNonNull(message, "message"), null, false, false);
         this.errorTag = requireNonNull(errorTag, "errorTag");
         this.errorAppTag = errorAppTag;
         this.path = requireNonNull(path, "path");
+        this.errorPath = requireNonNull(errorPath, "errorPath");
     }
 
     /** The RFC 6241 error-tag, e.g. {@code operation-failed}. */
@@ -42,37 +43,13 @@ public final class ConfigMappingException extends Exception {
         return errorAppTag;
     }
 
-    /** The data node at fault. */
+    /** The data node at fault, as a {@code CommitFailure} takes it. */
     public YangInstanceIdentifier path() {
         return path;
     }
 
-    /**
-     * The node at fault as RFC 6241 wants it in {@code <error-path>}: an absolute XPath whose steps and keys carry
-     * the prefix {@value TwampServerModel#PREFIX}, bound to {@value TwampServerModel#NAMESPACE}; every node this
-     * package maps is in that one module.
-     */
-    public String errorPath() {
-        final var xpath = new StringBuilder();
-        for (var step : path.getPathArguments()) {
-            switch (step) {
-                case NodeIdentifierWithPredicates entry -> entry.entrySet().forEach(key -> xpath.append('[')
-                    .append(prefixed(key.getKey().getLocalName())).append('=')
-                    .append(literal(String.valueOf(key.getValue()))).append(']'));
-                case NodeWithValue<?> entry ->
-                    xpath.append("[.=").append(literal(String.valueOf(entry.getValue()))).append(']');
-                default -> xpath.append('/').append(prefixed(step.getNodeType().getLocalName()));
-            }
-        }
-        return xpath.toString();
-    }
-
-    private static String prefixed(final String localName) {
-        return TwampServerModel.PREFIX + ':' + localName;
-    }
-
-    /** An XPath 1.0 literal: it has no escape, so a value holding a single quote is written in double quotes. */
-    private static String literal(final String value) {
-        return value.indexOf('\'') < 0 ? "'" + value + "'" : '"' + value + '"';
+    /** The data node at fault as RFC 6241 wants it in {@code <error-path>}, with the prefixes it uses. */
+    public ErrorPath errorPath() {
+        return errorPath;
     }
 }

@@ -159,7 +159,8 @@ class ConfigMapperTest {
         assertEquals("operation-failed", failure.errorTag());
         assertEquals("duplicate-key-id", failure.errorAppTag());
         assertEquals("/tws:twamp/tws:server/tws:authentication-key-chain[tws:name='beta']"
-            + "/tws:key-id[tws:id='probe']", failure.errorPath());
+            + "/tws:key-id[tws:id='probe']", failure.errorPath().xpath());
+        assertEquals(Map.of("tws", TwampServerModel.NAMESPACE), failure.errorPath().prefixes());
         assertTrue(failure.getMessage().contains("'probe'") && failure.getMessage().contains("'alpha'")
             && failure.getMessage().contains("'beta'"), failure.getMessage());
     }
@@ -172,8 +173,8 @@ class ConfigMapperTest {
         assertEquals("invalid-value", failure.errorTag());
         assertEquals("key-id-too-long", failure.errorAppTag());
         assertTrue(failure.getMessage().contains("82 octets"), failure.getMessage());
-        assertTrue(failure.errorPath().endsWith("/tws:key-id[tws:id='" + eightyTwoOctets + "']"),
-            failure.errorPath());
+        assertTrue(failure.errorPath().xpath().endsWith("/tws:key-id[tws:id='" + eightyTwoOctets + "']"),
+            failure.errorPath().xpath());
     }
 
     @Test
@@ -189,7 +190,7 @@ class ConfigMapperTest {
                 + "</authentication-key-chain>"))));
         assertEquals("missing-element", failure.errorTag());
         assertEquals("/tws:twamp/tws:server/tws:authentication-key-chain[tws:name='c']/tws:key-id[tws:id='k']"
-            + "/tws:secret", failure.errorPath());
+            + "/tws:secret", failure.errorPath().xpath());
     }
 
     @Test
@@ -217,7 +218,7 @@ class ConfigMapperTest {
             "<client-list><name>m</name><address><prefix>::ffff:10.1.0.0/64</prefix></address></client-list>"))));
         assertEquals("client-address-mapped", failure.errorAppTag());
         assertEquals("/tws:twamp/tws:server/tws:client-list[tws:name='m']/tws:address[tws:prefix='::ffff:10.1.0.0/64']",
-            failure.errorPath());
+            failure.errorPath().xpath());
     }
 
     @Test
