@@ -234,6 +234,11 @@ public final class ConfigStore {
         }
     }
 
+    /** The locks held now, for ietf-netconf-monitoring. */
+    public synchronized java.util.Map<Datastore, HeldLock> locks() {
+        return locks.held();
+    }
+
     /** Whether a confirmed commit awaits confirmation. */
     public synchronized boolean confirmPending() {
         return pending != null;

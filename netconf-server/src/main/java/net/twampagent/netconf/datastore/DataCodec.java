@@ -13,7 +13,6 @@ import org.opendaylight.yangtools.yang.data.codec.xml.XMLStreamNormalizedNodeStr
 import org.opendaylight.yangtools.yang.data.codec.xml.XmlParserStream;
 import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder;
-import org.opendaylight.yangtools.yang.data.impl.schema.SchemaOrderedNormalizedNodeWriter;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.api.EffectiveStatementInference;
 import org.w3c.dom.Element;
@@ -59,11 +58,8 @@ public final class DataCodec {
         try {
             final var xml = OUTPUT.createXMLStreamWriter(new DOMResult(target));
             final var stream = XMLStreamNormalizedNodeStreamWriter.create(xml, context);
-            final var writer = new SchemaOrderedNormalizedNodeWriter(stream, context);
-            for (var child : root.body()) {
-                writer.write(child);
-            }
-            writer.flush();
+            SchemaOrder.writeChildren(stream, root, context);
+            stream.flush();
             xml.flush();
         } catch (XMLStreamException | IOException e) {
             throw new IllegalStateException("cannot write data as XML", e);

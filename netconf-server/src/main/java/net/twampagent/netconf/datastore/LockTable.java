@@ -10,6 +10,7 @@ import java.util.OptionalLong;
  */
 final class LockTable {
     private final Map<Datastore, Long> holders = new EnumMap<>(Datastore.class);
+    private final Map<Datastore, java.time.Instant> since = new EnumMap<>(Datastore.class);
 
     OptionalLong holder(final Datastore datastore) {
         final var id = holders.get(datastore);
@@ -24,16 +25,26 @@ final class LockTable {
 
     void lock(final Datastore datastore, final long sessionId) {
         holders.put(datastore, sessionId);
+        since.put(datastore, java.time.Instant.now());
+    }
+
+    /** Every lock held now. */
+    Map<Datastore, HeldLock> held() {
+        final var out = new EnumMap<Datastore, HeldLock>(Datastore.class);
+        holders.forEach((ds, id) -> out.put(ds, new HeldLock(id, since.get(ds))));
+        return out;
     }
 
     void unlock(final Datastore datastore) {
         holders.remove(datastore);
+        since.remove(datastore);
     }
 
     /** Releases every lock of a session that ended; returns whether it held the candidate's. */
     boolean releaseAll(final long sessionId) {
         final var heldCandidate = Long.valueOf(sessionId).equals(holders.get(Datastore.CANDIDATE));
         holders.values().removeIf(id -> id == sessionId);
+        since.keySet().retainAll(holders.keySet());
         return heldCandidate;
     }
 }

@@ -2,6 +2,7 @@ package net.twampagent.netconf.datastore;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
@@ -16,23 +17,26 @@ public final class StateComposer {
     private static final Logger LOG = LoggerFactory.getLogger(StateComposer.class);
 
     private final EffectiveModelContext context;
-    private final OperationalStateProvider provider;
+    private final List<OperationalStateProvider> providers;
 
-    public StateComposer(final EffectiveModelContext context, final OperationalStateProvider provider) {
+    public StateComposer(final EffectiveModelContext context, final List<OperationalStateProvider> providers) {
         this.context = requireNonNull(context);
-        this.provider = requireNonNull(provider);
+        this.providers = List.copyOf(providers);
     }
 
     public ContainerNode compose(final ContainerNode running) {
-        final var state = provider.snapshot();
-        if (state.isEmpty()) {
-            return running;
-        }
         final var tree = DataTrees.operational(context, running);
         final var mod = tree.takeSnapshot().newModification();
-        for (var entry : state.entrySet()) {
-            ensureParents(mod, entry.getKey());
-            mod.merge(entry.getKey(), entry.getValue());
+        boolean any = false;
+        for (var provider : providers) {
+            for (var entry : provider.snapshot().entrySet()) {
+                ensureParents(mod, entry.getKey());
+                mod.merge(entry.getKey(), entry.getValue());
+                any = true;
+            }
+        }
+        if (!any) {
+            return running;
         }
         mod.ready();
         try {

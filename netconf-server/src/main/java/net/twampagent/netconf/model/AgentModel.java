@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.twampagent.yang.TwampServerModel;
@@ -28,15 +29,37 @@ public record AgentModel(EffectiveModelContext context, Map<SourceIdentifier, St
     }
 
     /**
-     * Loads the twamp-server model with no optional feature: {@code light} is not implemented, so its nodes must
-     * be refused rather than silently accepted.
+     * The protocol's own modules, read from the IETF model jars ODL ships: monitoring (get-schema, schema list),
+     * yang-library and the datastore identities it uses.
+     */
+    private static final List<String> PROTOCOL_MODULES = List.of(
+        "ietf-netconf-monitoring@2010-10-04.yang", "ietf-yang-library@2019-01-04.yang",
+        "ietf-datastores@2018-02-14.yang");
+
+    /**
+     * Loads the twamp-server model, plus the protocol's modules, with no optional feature: {@code light} is not
+     * implemented, so its nodes must be refused rather than silently accepted.
      */
     public static AgentModel twampServer() {
         final var texts = new LinkedHashMap<String, String>();
         for (var resource : TwampServerModel.resourceNames()) {
             texts.put(resource.substring(resource.lastIndexOf('/') + 1), TwampServerModel.read(resource));
         }
+        for (var file : PROTOCOL_MODULES) {
+            texts.put(file, readResource("META-INF/yang/" + file));
+        }
         return parse(texts);
+    }
+
+    private static String readResource(final String name) {
+        try (var in = AgentModel.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the class path (an ODL model jar)");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + name, e);
+        }
     }
 
     /**

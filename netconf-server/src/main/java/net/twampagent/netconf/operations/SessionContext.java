@@ -8,10 +8,15 @@ import org.opendaylight.netconf.api.NetconfSession;
  */
 public final class SessionContext {
     private final long id;
+    private final java.time.Instant loginTime = java.time.Instant.now();
     private volatile NetconfSession session;
 
     public SessionContext(final long id) {
         this.id = id;
+    }
+
+    public java.time.Instant loginTime() {
+        return loginTime;
     }
 
     public long id() {

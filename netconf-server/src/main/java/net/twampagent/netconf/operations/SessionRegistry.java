@@ -20,6 +20,11 @@ public final class SessionRegistry {
         return Optional.ofNullable(sessions.get(id));
     }
 
+    /** The live sessions, in no particular order. */
+    public java.util.Collection<SessionContext> all() {
+        return java.util.List.copyOf(sessions.values());
+    }
+
     public int size() {
         return sessions.size();
     }

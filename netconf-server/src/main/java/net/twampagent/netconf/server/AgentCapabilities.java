@@ -20,8 +20,12 @@ final class AgentCapabilities {
     private AgentCapabilities() {
     }
 
-    static Set<Capability> of(final AgentModel model) {
+    static Set<Capability> of(final AgentModel model, final String yangLibraryContentId) {
         final var caps = new HashSet<Capability>();
+        caps.add(new BasicCapability(CapabilityURN.YANG_LIBRARY_1_1 + "?revision=2019-01-04&content-id="
+            + yangLibraryContentId));
+        caps.add(new BasicCapability(CapabilityURN.YANG_LIBRARY + "?revision=2019-01-04&module-set-id="
+            + yangLibraryContentId));
         for (var uri : new String[] {
             CapabilityURN.CANDIDATE, CapabilityURN.WRITABLE_RUNNING, CapabilityURN.VALIDATE,
             CapabilityURN.VALIDATE_1_1, CapabilityURN.CONFIRMED_COMMIT, CapabilityURN.CONFIRMED_COMMIT_1_1,

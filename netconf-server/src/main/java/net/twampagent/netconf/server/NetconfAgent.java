@@ -96,18 +96,20 @@ public final class NetconfAgent implements AutoCloseable {
             LOG.info("Loaded the running configuration from {}", file.path());
         }
         sessions = new SessionRegistry();
+        final var library = YangLibraryState.of(model);
+        final var capabilities = AgentCapabilities.of(model, library.contentId());
+        final var monitoring = new MonitoringState(model, capabilities, store, sessions);
         final var services = new AgentServices(model, store, new WithDefaults(context),
-            new StateComposer(context, state), sessions);
-        final var capabilities = AgentCapabilities.of(model);
+            new StateComposer(context, List.of(monitoring, library, state)), sessions);
         final var aggregated = new AggregatedNetconfOperationServiceFactory(
             List.of(new AgentOperationServiceFactory(services, capabilities)));
-        final var monitoring = new AgentMonitoringService(model, capabilities);
+        final var hello = new AgentMonitoringService(model, capabilities);
         timer = new DefaultNetconfTimer();
         final var negotiators = NetconfServerSessionNegotiatorFactory.builder()
             .setTimer(timer)
             .setAggregatedOpService(aggregated)
             .setIdProvider(new DefaultSessionIdProvider())
-            .setMonitoringService(monitoring)
+            .setMonitoringService(hello)
             .setConnectionTimeoutMillis(settings.helloTimeout().toMillis())
             .setBaseCapabilities(Set.of(CapabilityURN.BASE, CapabilityURN.BASE_1_1))
             .build();

@@ -69,8 +69,17 @@ class HelloAndReadTest {
             NS + "?module=twamp-server&revision=2026-11-26",
             "urn:ietf:params:xml:ns:yang:ietf-inet-types?module=ietf-inet-types&revision=2013-07-15",
             "urn:ietf:params:xml:ns:yang:ietf-yang-types?module=ietf-yang-types&revision=2013-07-15",
-            "urn:ietf:params:xml:ns:yang:ietf-netconf-acm?module=ietf-netconf-acm&revision=2018-02-14");
+            "urn:ietf:params:xml:ns:yang:ietf-netconf-acm?module=ietf-netconf-acm&revision=2018-02-14",
+            "urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring?module=ietf-netconf-monitoring&revision=2010-10-04",
+            "urn:ietf:params:xml:ns:yang:ietf-yang-library?module=ietf-yang-library&revision=2019-01-04",
+            "urn:ietf:params:xml:ns:yang:ietf-datastores?module=ietf-datastores&revision=2018-02-14");
+        final var library = caps.stream().filter(c -> c.startsWith("urn:ietf:params:netconf:capability:yang-library"))
+            .toList();
+        caps.removeAll(library);
         assertEquals(new TreeSet<>(expected), caps);
+        assertEquals(2, library.size(), library.toString());
+        assertTrue(library.stream().anyMatch(c -> c.startsWith(
+            "urn:ietf:params:netconf:capability:yang-library:1.1?revision=2019-01-04&content-id=")), library.toString());
         assertTrue(client.sessionId() > 0);
     }
 
@@ -158,6 +167,37 @@ class HelloAndReadTest {
         assertTrue(data.contains("<maximum-sessions>500</maximum-sessions>"), data);
         assertOk(client.rpc("<copy-config><target><running/></target><source><candidate/></source></copy-config>"));
         assertTrue(client.rpc(TestAgent.getConfig("running")).contains("<maximum-sessions>500</maximum-sessions>"));
+    }
+
+    @Test
+    void netconfStateListsSchemasLocksAndSessions() throws Exception {
+        assertOk(client.rpc("<lock><target><running/></target></lock>"));
+        final var reply = client.rpc("<get><filter type=\"subtree\"><netconf-state xmlns=\""
+            + "urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring\"/></filter></get>");
+        assertTrue(reply.contains("<identifier>twamp-server</identifier>"), reply);
+        assertTrue(reply.contains("<location>NETCONF</location>"), reply);
+        assertTrue(reply.contains("<locked-by-session>" + client.sessionId() + "</locked-by-session>"), reply);
+        assertTrue(reply.contains("<session-id>" + client.sessionId() + "</session-id>"), reply);
+        assertTrue(reply.contains("<capability>urn:ietf:params:netconf:capability:candidate:1.0</capability>"),
+            reply);
+    }
+
+    @Test
+    void theYangLibraryListsImplementedAndImportedModulesKeysFirst() throws Exception {
+        final var reply = client.rpc("<get><filter type=\"subtree\"><yang-library xmlns=\""
+            + "urn:ietf:params:xml:ns:yang:ietf-yang-library\"/></filter></get>");
+        assertTrue(reply.matches("(?s).*<module>\\s*<name>twamp-server</name>.*"), reply);
+        assertTrue(reply.matches("(?s).*<import-only-module>\\s*<name>ietf-inet-types</name>.*"), reply);
+        assertTrue(reply.contains("<content-id>"), reply);
+    }
+
+    @Test
+    void repliesFollowTheModelsOrderWhateverTheEditsOrder() throws Exception {
+        assertOk(client.rpc(editServer("<port>9000</port><client-list><address><prefix>10.0.0.0/8</prefix>"
+            + "</address><name>lab</name></client-list>")));
+        final var reply = client.rpc(TestAgent.getConfig("candidate"));
+        assertTrue(reply.matches("(?s).*<client-list>\\s*<name>lab</name>\\s*<address>.*</client-list>.*"
+            + "<port>9000</port>.*"), reply);
     }
 
     @Test
