@@ -19,8 +19,12 @@ final class XmlWriting {
 
     /** {@code <twamp><server-state>..</server-state></twamp>} as an instance document, in schema order. */
     static String state(final EffectiveModelContext context, final ContainerNode serverState) {
-        final var twamp = ImmutableNodes.newContainerBuilder().withNodeIdentifier(TwampNames.id(TwampNames.TWAMP))
-            .withChild(serverState).build();
+        return twamp(context, ImmutableNodes.newContainerBuilder()
+            .withNodeIdentifier(TwampNames.id(TwampNames.TWAMP)).withChild(serverState).build());
+    }
+
+    /** A {@code <twamp>} container (configuration, state or both) as an instance document, in schema order. */
+    static String twamp(final EffectiveModelContext context, final ContainerNode twamp) {
         final var text = new StringWriter();
         try {
             final var xml = factory().createXMLStreamWriter(text);
@@ -31,7 +35,7 @@ final class XmlWriting {
             }
             xml.close();
         } catch (IOException | XMLStreamException e) {
-            throw new IllegalStateException("yangtools cannot write the state", e);
+            throw new IllegalStateException("yangtools cannot write the data", e);
         }
         return text.toString();
     }
