@@ -22,7 +22,7 @@ import net.twampagent.dataplane.config.RoutingInstance;
 import net.twampagent.dataplane.config.ServerConfig;
 import net.twampagent.dataplane.control.ControlChannelInitializer;
 import net.twampagent.dataplane.control.ServerCore;
-import net.twampagent.dataplane.reflector.NioReflectorEngine;
+import net.twampagent.dataplane.nativeio.ReflectorEngines;
 import net.twampagent.dataplane.reflector.ReflectorEngine;
 import net.twampagent.dataplane.state.CloseReason;
 import net.twampagent.dataplane.state.ServerEvent;
@@ -50,9 +50,12 @@ public final class TwampServer implements AutoCloseable {
         this.core = new ServerCore(group.next(), engine, config);
     }
 
-    /** Starts a server with the portable NIO reflector engine. */
+    /**
+     * Starts a server with the reflector engine {@link ReflectorEngines#create()} picks: the FFM engine where it
+     * runs (Linux with native access), else the portable NIO engine; {@code -Dtwamp.reflector.engine=nio} forces NIO.
+     */
     public static TwampServer start(final ServerConfig config) throws ConfigurationRejectedException, IOException {
-        return start(config, new NioReflectorEngine(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
+        return start(config, ReflectorEngines.create());
     }
 
     /**
