@@ -31,9 +31,11 @@ final class EventFdSignal implements AutoCloseable {
         return fd;
     }
 
-    /** Makes the descriptor readable; callable from any thread (writers serialise on the method). */
+    /** Makes the descriptor readable; callable from any thread, and harmless once closed. */
     synchronized void signal() {
-        Libc.write(signalState, fd, one, 8);
+        if (arena.scope().isAlive()) {
+            Libc.write(signalState, fd, one, 8);
+        }
     }
 
     /** Resets the counter; only the waiting thread calls it. */
