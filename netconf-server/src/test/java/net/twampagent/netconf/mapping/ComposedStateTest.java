@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import net.twampagent.netconf.datastore.StateComposer;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class ComposedStateTest {
         final var running = MappingFixtures.root(SERVED,
             Files.readString(MappingFixtures.docs().resolve("examples").resolve("junos-full.xml")));
         final var state = mapper.map(Snapshots.busy(40, 100));
-        final var composed = new StateComposer(SERVED, () -> Map.of(StateMapper.PATH, state)).compose(running);
+        final var composed = new StateComposer(SERVED, List.of(() -> Map.of(StateMapper.PATH, state)))
+            .compose(running);
         final var twamp = assertInstanceOf(ContainerNode.class, composed.childByArg(TwampNames.id(TwampNames.TWAMP)));
         assertEquals(state, twamp.childByArg(TwampNames.id(TwampNames.SERVER_STATE)));
         assertEquals(((ContainerNode) running.childByArg(TwampNames.id(TwampNames.TWAMP)))
@@ -33,7 +35,7 @@ class ComposedStateTest {
     @Test
     void aDisabledServersStateIsComposedIntoAnEmptyRunning() {
         final var state = mapper.disabled();
-        final var composed = new StateComposer(SERVED, () -> Map.of(StateMapper.PATH, state))
+        final var composed = new StateComposer(SERVED, List.of(() -> Map.of(StateMapper.PATH, state)))
             .compose(MappingFixtures.emptyRoot());
         final var twamp = assertInstanceOf(ContainerNode.class, composed.childByArg(TwampNames.id(TwampNames.TWAMP)));
         assertNotNull(twamp.childByArg(TwampNames.id(TwampNames.SERVER_STATE)), "state without configuration");

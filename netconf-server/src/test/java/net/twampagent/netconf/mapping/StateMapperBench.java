@@ -2,7 +2,9 @@ package net.twampagent.netconf.mapping;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import net.twampagent.netconf.datastore.OperationalStateProvider;
 import net.twampagent.netconf.datastore.StateComposer;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 
@@ -43,8 +45,8 @@ public final class StateMapperBench {
             size = XmlWriting.state(context, state).length();
             withXml[i] = mapping[i] + System.nanoTime() - start;
             start = System.nanoTime();
-            final var reply = new StateComposer(context, () -> Map.of(StateMapper.PATH, mapper.map(snapshot)))
-                .compose(running);
+            final OperationalStateProvider provider = () -> Map.of(StateMapper.PATH, mapper.map(snapshot));
+            final var reply = new StateComposer(context, List.of(provider)).compose(running);
             XmlWriting.twamp(context, (ContainerNode) reply.childByArg(TwampNames.id(TwampNames.TWAMP)));
             composed[i] = System.nanoTime() - start;
         }
