@@ -23,7 +23,7 @@ public final class ValidationBenchmark {
     public static void main(final String[] args) throws Exception {
         final var context = TestModels.twamp(FeatureSet.of());
         final var validator = ModelValidator.of(context);
-        System.out.printf(Locale.ROOT, "%-52s %8s %10s %10s%n", "configuration", "nodes", "ms/valid.", "failures");
+        System.out.printf(Locale.ROOT, "%-58s %6s %10s %9s%n", "configuration", "nodes", "ms/valid.", "failures");
         measure(validator, context, "minimal (server only, all defaults)", server(""));
         measure(validator, context, "authenticated (docs/examples-like)", server(
             "<authentication-mode>authenticated</authentication-mode><authentication-mode>encrypted"
@@ -44,7 +44,7 @@ public final class ValidationBenchmark {
         // Warm-up: the JIT and the translation cache, bounded like the measurement.
         run(validator, root, MAX_ROUNDS / 4, MAX_NANOS / 3);
         final long[] result = run(validator, root, MAX_ROUNDS, MAX_NANOS);
-        System.out.printf(Locale.ROOT, "%-52s %8d %10.3f %10d%n", name, nodes,
+        System.out.printf(Locale.ROOT, "%-58s %6d %10.3f %9d%n", name, nodes,
             result[1] / 1e6 / result[0], failures);
     }
 
