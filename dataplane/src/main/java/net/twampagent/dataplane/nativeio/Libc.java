@@ -45,22 +45,26 @@ final class Libc {
     private static final MethodHandle SCHED_SETAFFINITY = errnoCall("sched_setaffinity",
             JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS);
     /** vDSO call that never blocks and cannot fail with valid arguments: the cheapest downcall kind is safe. */
-    private static final MethodHandle CLOCK_GETTIME = LINKER.downcallHandle(find("clock_gettime"),
+    private static final MethodHandle CLOCK_GETTIME = downcall("clock_gettime",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), Linker.Option.critical(false));
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(find("strerror"),
-            FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    private static final MethodHandle STRERROR = downcall("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private Libc() {
     }
 
-    private static MemorySegment find(final String name) {
-        return LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("the C library has no " + name));
-    }
-
     private static MethodHandle errnoCall(final String name, final MemoryLayout result,
             final MemoryLayout... arguments) {
-        return LINKER.downcallHandle(find(name), FunctionDescriptor.of(result, arguments), ERRNO_CAPTURE);
+        return downcall(name, FunctionDescriptor.of(result, arguments), ERRNO_CAPTURE);
+    }
+
+    // Restricted because a descriptor that does not match the C prototype crashes the JVM: each one here is
+    // written from the glibc prototype for LP64 Linux, and NativeStructs checks the struct sizes they rely on.
+    @SuppressWarnings("restricted")
+    private static MethodHandle downcall(final String name, final FunctionDescriptor descriptor,
+            final Linker.Option... options) {
+        final MemorySegment symbol = LINKER.defaultLookup().find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("the C library has no " + name));
+        return LINKER.downcallHandle(symbol, descriptor, options);
     }
 
     /** A call-state segment for one thread's calls; it lives as long as the arena. */
@@ -74,6 +78,8 @@ final class Libc {
     }
 
     /** The C library's text for an errno value; only on error paths (it allocates a String). */
+    // strerror returns a short NUL-terminated string in static storage: 256 bytes always cover it.
+    @SuppressWarnings("restricted")
     static String describe(final int errno) {
         try {
             final MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);

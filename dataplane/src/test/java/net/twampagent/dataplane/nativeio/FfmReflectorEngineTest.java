@@ -55,6 +55,7 @@ final class FfmReflectorEngineTest {
                 assertEquals(1, sender.receive(5_000), "no reply for TTL " + ttl);
                 assertEquals(ttl, Byte.toUnsignedInt(sender.reply(0).get(TestPacketLayout.SENDER_TTL)));
             }
+            assertEquals(5, session.counters().snapshot().received());
         }
     }
 
@@ -69,6 +70,7 @@ final class FfmReflectorEngineTest {
             assertEquals(1, sender.receive(5_000));
             assertEquals(33, Byte.toUnsignedInt(sender.reply(0).get(TestPacketLayout.SENDER_TTL)));
             assertEquals(10, sender.batch().trafficClass(0) >> 2, "Traffic Class carries the session's DSCP");
+            assertEquals(1, session.counters().snapshot().received());
         }
     }
 
@@ -80,6 +82,7 @@ final class FfmReflectorEngineTest {
                 sender.send(3, 64);
                 assertEquals(3, sender.drain(3, 5_000));
                 assertEquals(dscp, sender.batch().trafficClass(0) >> 2, "DSCP of the reply seen with IP_RECVTOS");
+                assertEquals(3, session.counters().snapshot().received());
             }
         }
     }
