@@ -27,6 +27,7 @@ import net.twampagent.dataplane.reflector.ReflectorEngine;
 import net.twampagent.dataplane.state.CloseReason;
 import net.twampagent.dataplane.state.ServerEvent;
 import net.twampagent.dataplane.state.ServerSnapshot;
+import net.twampagent.dataplane.state.Subscription;
 
 /**
  * A running TWAMP server: TWAMP-Control on Netty and a Session-Reflector engine, driven by a
@@ -119,7 +120,7 @@ public final class TwampServer implements AutoCloseable {
      * Subscribes to events (connection closed, session ended). They are delivered on the control thread: a
      * subscriber must return quickly. Closing the returned handle unsubscribes.
      */
-    public AutoCloseable subscribe(final Consumer<ServerEvent> subscriber) {
+    public Subscription subscribe(final Consumer<ServerEvent> subscriber) {
         return core.subscribe(subscriber);
     }
 

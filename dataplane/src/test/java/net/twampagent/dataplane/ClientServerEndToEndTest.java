@@ -107,4 +107,17 @@ class ClientServerEndToEndTest extends ServerTestSupport {
         }
         assertEquals(0, server.snapshot().sessions().size());
     }
+
+    @Test
+    void aClosedSubscriptionGetsNoMoreEvents() throws Exception {
+        start(config().build());
+        final List<ServerEvent> late = Collections.synchronizedList(new ArrayList<>());
+        server.subscribe(late::add).close();
+        try (TwampClient client = TwampClient.connect(v4(), WAIT)) {
+            assertEquals(1, client.serverModes());
+        }
+        nextEvent(ServerEvent.ConnectionClosed.class);
+        server.snapshot();  // runs on the control thread after the delivery of that event to every subscriber
+        assertTrue(late.isEmpty(), late.toString());
+    }
 }

@@ -25,6 +25,7 @@ import net.twampagent.dataplane.state.ServerEvent;
 import net.twampagent.dataplane.state.ServerSnapshot;
 import net.twampagent.dataplane.state.SessionEndReason;
 import net.twampagent.dataplane.state.SessionSnapshot;
+import net.twampagent.dataplane.state.Subscription;
 import net.twampagent.dataplane.wire.NtpTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -224,7 +225,7 @@ public final class ServerCore {
     }
 
     /** Adds an event subscriber; events arrive on the control thread, so a subscriber must not block. */
-    public AutoCloseable subscribe(final Consumer<ServerEvent> subscriber) {
+    public Subscription subscribe(final Consumer<ServerEvent> subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
     }
