@@ -1,0 +1,81 @@
+package net.twampagent.it.restart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import net.twampagent.it.harness.AgentLauncher;
+import net.twampagent.it.harness.AgentProcess;
+import net.twampagent.it.harness.FreePorts;
+import net.twampagent.it.harness.Ncclient;
+import net.twampagent.it.twamp.TwampProbe;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Restarts of the agent on the same state directory. The commit's reply is the promise that the configuration
+ * is saved: a SIGKILL straight after it must not lose it.
+ */
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+class RestartTest {
+    /** SIGTERM: the JVM's status when a shutdown hook ran on that signal (128 + 15). */
+    private static final int SIGTERM_STATUS = 143;
+
+    @RegisterExtension
+    static final AgentLauncher AGENTS = AgentLauncher.perTest();
+
+    @Test
+    void committedConfigurationSurvivesKill9() {
+        final var agent = AGENTS.prepare(FreePorts.tcp()).start();
+        final var committed = commitDistinctConfiguration(agent);
+
+        agent.kill();
+        agent.start();
+
+        Ncclient.assertPasses(agent, "expect_running.py", committed);
+    }
+
+    @Test
+    void committedConfigurationSurvivesSigterm() {
+        final var agent = AGENTS.prepare(FreePorts.tcp()).start();
+        final var committed = commitDistinctConfiguration(agent);
+
+        assertEquals(SIGTERM_STATUS, agent.stop(), "the agent's exit status on SIGTERM; its log:\n"
+            + agent.logText());
+        agent.start();
+
+        Ncclient.assertPasses(agent, "expect_running.py", committed);
+    }
+
+    @Test
+    @Disabled("needs the dataplane wiring of the commit pipeline")
+    void reflectorAnswersOnTheCommittedPortAfterKill9() throws Exception {
+        final var agent = AGENTS.prepare(FreePorts.tcp()).start();
+        final int port = FreePorts.tcp();
+        Ncclient.assertPasses(agent, "commit.py", "<port>" + port + "</port>");
+        TwampProbe.assertReflects(port, 10);
+
+        agent.kill();
+        TwampProbe.assertRefused(port);
+        agent.start();
+
+        TwampProbe.assertReflects(port, 10);
+    }
+
+    /**
+     * Commits a configuration unlike the seeded one in every leaf it sets, and returns those leaves as the
+     * arguments of expect_running.py.
+     */
+    private static String[] commitDistinctConfiguration(final AgentProcess agent) {
+        Ncclient.assertPasses(agent, "commit.py", "<port>" + agent.twampPort() + "</port>"
+            + "<maximum-connections>9</maximum-connections>"
+            + "<maximum-connections-per-client>3</maximum-connections-per-client>"
+            + "<reflector-inactivity-timeout>77</reflector-inactivity-timeout>"
+            + "<client-list><name>lab</name><address><prefix>127.0.0.0/8</prefix></address></client-list>");
+        final String[] committed = {"port=" + agent.twampPort(), "maximum-connections=9",
+            "maximum-connections-per-client=3", "reflector-inactivity-timeout=77",
+            "client-list/address/prefix=127.0.0.0/8"};
+        Ncclient.assertPasses(agent, "expect_running.py", committed);
+        return committed;
+    }
+}
