@@ -12,6 +12,7 @@ import org.opendaylight.yangtools.yang.model.api.PathExpression;
 import org.opendaylight.yangtools.yang.model.api.PathExpression.DerefSteps;
 import org.opendaylight.yangtools.yang.model.api.PathExpression.LocationPathSteps;
 import org.opendaylight.yangtools.yang.xpath.api.YangBinaryExpr;
+import org.opendaylight.yangtools.yang.xpath.api.YangBinaryOperator;
 import org.opendaylight.yangtools.yang.xpath.api.YangBooleanConstantExpr;
 import org.opendaylight.yangtools.yang.xpath.api.YangExpr;
 import org.opendaylight.yangtools.yang.xpath.api.YangFilterExpr;
@@ -110,10 +111,12 @@ final class XPathTranslator {
                     out.append(')');
                 }
                 case YangBinaryExpr binary -> {
+                    final boolean equality = binary.getOperator() == YangBinaryOperator.EQUALS
+                        || binary.getOperator() == YangBinaryOperator.NOT_EQUALS;
                     out.append('(');
-                    expr(binary.getLeftExpr());
+                    operand(binary.getLeftExpr(), equality);
                     out.append(' ').append(binary.getOperator()).append(' ');
-                    expr(binary.getRightExpr());
+                    operand(binary.getRightExpr(), equality);
                     out.append(')');
                 }
                 case YangNaryExpr nary -> {
@@ -149,6 +152,34 @@ final class XPathTranslator {
                 }
                 case YangQNameExpr.Resolved name -> XPathTranslator.literal(out, identityName(name.getQName()));
                 default -> throw new IllegalArgumentException("unsupported XPath construct " + expr);
+            }
+        }
+
+        /**
+         * An operand of a comparison. A literal naming an identity is written with the model's prefix of the
+         * identity's module, the prefix identityref values carry in the DOM, whatever prefix the module that
+         * wrote the rule imports it under.
+         */
+        private void operand(final YangExpr operand, final boolean equality) {
+            if (equality && context != null && operand instanceof YangLiteralExpr literal
+                && literal.getLiteral().indexOf(':') > 0) {
+                final var identity = identityOrNull(literal);
+                if (identity != null) {
+                    XPathTranslator.literal(out, model.prefixOf(identity.getNamespace()) + ":"
+                        + identity.getLocalName());
+                    return;
+                }
+            }
+            expr(operand);
+        }
+
+        private QName identityOrNull(final YangLiteralExpr literal) {
+            try {
+                return context.interpretAsQName(literal) instanceof YangQNameExpr.Resolved resolved
+                    && model.isIdentity(resolved.getQName()) ? resolved.getQName() : null;
+            } catch (XPathExpressionException | IllegalArgumentException e) {
+                // Not a name in this module's prefixes: an ordinary string such as a time of day.
+                return null;
             }
         }
 
