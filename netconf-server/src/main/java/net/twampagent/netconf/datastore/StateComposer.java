@@ -19,6 +19,10 @@ public final class StateComposer {
     private final EffectiveModelContext context;
     private final List<OperationalStateProvider> providers;
 
+    public StateComposer(final EffectiveModelContext context, final OperationalStateProvider provider) {
+        this(context, List.of(provider));
+    }
+
     public StateComposer(final EffectiveModelContext context, final List<OperationalStateProvider> providers) {
         this.context = requireNonNull(context);
         this.providers = List.copyOf(providers);

@@ -30,11 +30,12 @@ public record AgentModel(EffectiveModelContext context, Map<SourceIdentifier, St
 
     /**
      * The protocol's own modules, read from the IETF model jars ODL ships: monitoring (get-schema, schema list),
-     * yang-library and the datastore identities it uses.
+     * yang-library and the datastore identities it uses, and the notification modules (RFC 5277, RFC 6470).
      */
     private static final List<String> PROTOCOL_MODULES = List.of(
         "ietf-netconf-monitoring@2010-10-04.yang", "ietf-yang-library@2019-01-04.yang",
-        "ietf-datastores@2018-02-14.yang");
+        "ietf-datastores@2018-02-14.yang", "ietf-netconf-notifications@2012-02-06.yang",
+        "ietf-netconf@2011-06-01.yang", "notifications@2008-07-14.yang");
 
     /**
      * Loads the twamp-server model, plus the protocol's modules, with no optional feature: {@code light} is not

@@ -6,6 +6,7 @@ import net.twampagent.netconf.datastore.ConfigStore;
 import net.twampagent.netconf.datastore.StateComposer;
 import net.twampagent.netconf.datastore.WithDefaults;
 import net.twampagent.netconf.model.AgentModel;
+import net.twampagent.netconf.notifications.NotificationHub;
 
 /**
  * What the operations work on, shared by every session.
@@ -15,14 +16,16 @@ import net.twampagent.netconf.model.AgentModel;
  * @param defaults with-defaults filtering
  * @param state    composition of live state for get
  * @param sessions the live sessions, for kill-session
+ * @param notifications the NETCONF event stream
  */
 public record AgentServices(AgentModel model, ConfigStore store, WithDefaults defaults, StateComposer state,
-        SessionRegistry sessions) {
+        SessionRegistry sessions, NotificationHub notifications) {
     public AgentServices {
         requireNonNull(model);
         requireNonNull(store);
         requireNonNull(defaults);
         requireNonNull(state);
         requireNonNull(sessions);
+        requireNonNull(notifications);
     }
 }

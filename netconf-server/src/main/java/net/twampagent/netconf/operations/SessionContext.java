@@ -35,6 +35,10 @@ public final class SessionContext {
         }
     }
 
+    NetconfSession netconfSession() {
+        return session;
+    }
+
     boolean attached() {
         return session != null;
     }

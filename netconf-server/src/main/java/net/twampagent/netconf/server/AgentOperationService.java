@@ -5,6 +5,7 @@ import net.twampagent.netconf.operations.AgentServices;
 import net.twampagent.netconf.operations.CancelCommit;
 import net.twampagent.netconf.operations.Commit;
 import net.twampagent.netconf.operations.CopyConfig;
+import net.twampagent.netconf.operations.CreateSubscription;
 import net.twampagent.netconf.operations.DiscardChanges;
 import net.twampagent.netconf.operations.EditConfig;
 import net.twampagent.netconf.operations.Get;
@@ -36,7 +37,8 @@ final class AgentOperationService implements NetconfOperationService {
             new CopyConfig(session, services), new Validate(session, services), new Commit(session, services),
             new CancelCommit(session, services), new DiscardChanges(session, services),
             new Lock(session, services), new Unlock(session, services), new KillSession(session, services),
-            new GetSchema(session, services), new UnsupportedOperation(session));
+            new GetSchema(session, services), new CreateSubscription(session, services),
+            new UnsupportedOperation(session));
         services.sessions().add(session);
     }
 
@@ -48,6 +50,7 @@ final class AgentOperationService implements NetconfOperationService {
     @Override
     public void close() {
         services.sessions().remove(session.id());
+        services.notifications().unsubscribe(session.id());
         services.store().sessionEnded(session.id());
     }
 }

@@ -21,6 +21,8 @@ import net.twampagent.netconf.datastore.OperationalStateProvider;
 import net.twampagent.netconf.datastore.StateComposer;
 import net.twampagent.netconf.datastore.WithDefaults;
 import net.twampagent.netconf.model.AgentModel;
+import net.twampagent.netconf.notifications.ConfigChangeNotifier;
+import net.twampagent.netconf.notifications.NotificationHub;
 import net.twampagent.netconf.operations.AgentServices;
 import net.twampagent.netconf.operations.SessionRegistry;
 import net.twampagent.netconf.persistence.CorruptStateException;
@@ -99,8 +101,10 @@ public final class NetconfAgent implements AutoCloseable {
         final var library = YangLibraryState.of(model);
         final var capabilities = AgentCapabilities.of(model, library.contentId());
         final var monitoring = new MonitoringState(model, capabilities, store, sessions);
+        final var notifications = new NotificationHub();
+        store.addListener(new ConfigChangeNotifier(context, notifications));
         final var services = new AgentServices(model, store, new WithDefaults(context),
-            new StateComposer(context, List.of(monitoring, library, state)), sessions);
+            new StateComposer(context, List.of(monitoring, library, state)), sessions, notifications);
         final var aggregated = new AggregatedNetconfOperationServiceFactory(
             List.of(new AgentOperationServiceFactory(services, capabilities)));
         final var hello = new AgentMonitoringService(model, capabilities);
@@ -111,7 +115,8 @@ public final class NetconfAgent implements AutoCloseable {
             .setIdProvider(new DefaultSessionIdProvider())
             .setMonitoringService(hello)
             .setConnectionTimeoutMillis(settings.helloTimeout().toMillis())
-            .setBaseCapabilities(Set.of(CapabilityURN.BASE, CapabilityURN.BASE_1_1))
+            .setBaseCapabilities(Set.of(CapabilityURN.BASE, CapabilityURN.BASE_1_1, CapabilityURN.NOTIFICATION,
+                CapabilityURN.INTERLEAVE))
             .build();
         final var gate = new SessionGate(new ServerTransportInitializer(negotiators), settings.maxSessions(),
             settings.idleTimeout());

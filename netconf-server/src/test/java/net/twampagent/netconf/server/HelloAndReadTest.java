@@ -72,7 +72,12 @@ class HelloAndReadTest {
             "urn:ietf:params:xml:ns:yang:ietf-netconf-acm?module=ietf-netconf-acm&revision=2018-02-14",
             "urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring?module=ietf-netconf-monitoring&revision=2010-10-04",
             "urn:ietf:params:xml:ns:yang:ietf-yang-library?module=ietf-yang-library&revision=2019-01-04",
-            "urn:ietf:params:xml:ns:yang:ietf-datastores?module=ietf-datastores&revision=2018-02-14");
+            "urn:ietf:params:xml:ns:yang:ietf-datastores?module=ietf-datastores&revision=2018-02-14",
+            "urn:ietf:params:netconf:capability:notification:1.0", "urn:ietf:params:netconf:capability:interleave:1.0",
+            "urn:ietf:params:xml:ns:yang:ietf-netconf-notifications?module=ietf-netconf-notifications"
+                + "&revision=2012-02-06",
+            "urn:ietf:params:xml:ns:netconf:base:1.0?module=ietf-netconf&revision=2011-06-01",
+            "urn:ietf:params:xml:ns:netconf:notification:1.0?module=notifications&revision=2008-07-14");
         final var library = caps.stream().filter(c -> c.startsWith("urn:ietf:params:netconf:capability:yang-library"))
             .toList();
         caps.removeAll(library);
