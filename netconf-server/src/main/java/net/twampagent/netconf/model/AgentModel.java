@@ -30,12 +30,13 @@ public record AgentModel(EffectiveModelContext context, Map<SourceIdentifier, St
 
     /**
      * The protocol's own modules, read from the IETF model jars ODL ships: monitoring (get-schema, schema list),
-     * yang-library and the datastore identities it uses, and the notification modules (RFC 5277, RFC 6470).
+     * yang-library and the datastore identities it uses, the notification modules (RFC 5277, RFC 6470), and
+     * the agent's own operations (commit history) from this module's jar.
      */
     private static final List<String> PROTOCOL_MODULES = List.of(
         "ietf-netconf-monitoring@2010-10-04.yang", "ietf-yang-library@2019-01-04.yang",
         "ietf-datastores@2018-02-14.yang", "ietf-netconf-notifications@2012-02-06.yang",
-        "ietf-netconf@2011-06-01.yang", "notifications@2008-07-14.yang");
+        "ietf-netconf@2011-06-01.yang", "notifications@2008-07-14.yang", "twamp-agent-netconf@2026-11-26.yang");
 
     /**
      * Loads the twamp-server model, plus the protocol's modules, with no optional feature: {@code light} is not

@@ -7,6 +7,7 @@ import net.twampagent.netconf.datastore.StateComposer;
 import net.twampagent.netconf.datastore.WithDefaults;
 import net.twampagent.netconf.model.AgentModel;
 import net.twampagent.netconf.notifications.NotificationHub;
+import net.twampagent.netconf.persistence.CommitHistory;
 
 /**
  * What the operations work on, shared by every session.
@@ -17,9 +18,10 @@ import net.twampagent.netconf.notifications.NotificationHub;
  * @param state    composition of live state for get
  * @param sessions the live sessions, for kill-session
  * @param notifications the NETCONF event stream
+ * @param history  the last changes of running
  */
 public record AgentServices(AgentModel model, ConfigStore store, WithDefaults defaults, StateComposer state,
-        SessionRegistry sessions, NotificationHub notifications) {
+        SessionRegistry sessions, NotificationHub notifications, CommitHistory history) {
     public AgentServices {
         requireNonNull(model);
         requireNonNull(store);
@@ -27,5 +29,6 @@ public record AgentServices(AgentModel model, ConfigStore store, WithDefaults de
         requireNonNull(state);
         requireNonNull(sessions);
         requireNonNull(notifications);
+        requireNonNull(history);
     }
 }

@@ -9,10 +9,12 @@ import net.twampagent.netconf.operations.CreateSubscription;
 import net.twampagent.netconf.operations.DiscardChanges;
 import net.twampagent.netconf.operations.EditConfig;
 import net.twampagent.netconf.operations.Get;
+import net.twampagent.netconf.operations.GetCommitHistory;
 import net.twampagent.netconf.operations.GetConfig;
 import net.twampagent.netconf.operations.GetSchema;
 import net.twampagent.netconf.operations.KillSession;
 import net.twampagent.netconf.operations.Lock;
+import net.twampagent.netconf.operations.RollbackToCommit;
 import net.twampagent.netconf.operations.SessionContext;
 import net.twampagent.netconf.operations.Unlock;
 import net.twampagent.netconf.operations.UnsupportedOperation;
@@ -38,6 +40,7 @@ final class AgentOperationService implements NetconfOperationService {
             new CancelCommit(session, services), new DiscardChanges(session, services),
             new Lock(session, services), new Unlock(session, services), new KillSession(session, services),
             new GetSchema(session, services), new CreateSubscription(session, services),
+            new GetCommitHistory(session, services), new RollbackToCommit(session, services),
             new UnsupportedOperation(session));
         services.sessions().add(session);
     }

@@ -26,7 +26,8 @@ import net.twampagent.netconf.notifications.NotificationHub;
 import net.twampagent.netconf.operations.AgentServices;
 import net.twampagent.netconf.operations.SessionRegistry;
 import net.twampagent.netconf.persistence.CorruptStateException;
-import net.twampagent.netconf.persistence.RunningConfigFile;
+import net.twampagent.netconf.persistence.CommitHistory;
+import net.twampagent.netconf.persistence.ConfigFile;
 import net.twampagent.netconf.rpc.RpcException;
 import org.opendaylight.netconf.api.CapabilityURN;
 import org.opendaylight.netconf.api.TransportConstants;
@@ -79,7 +80,7 @@ public final class NetconfAgent implements AutoCloseable {
         Files.createDirectories(settings.stateDir());
         final var context = model.context();
         final var codec = new DataCodec(context);
-        final var file = new RunningConfigFile(settings.stateDir(), codec);
+        final var file = ConfigFile.running(settings.stateDir(), codec);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             final var t = new Thread(r, "netconf-confirmed-commit");
             t.setDaemon(true);
@@ -103,8 +104,10 @@ public final class NetconfAgent implements AutoCloseable {
         final var monitoring = new MonitoringState(model, capabilities, store, sessions);
         final var notifications = new NotificationHub();
         store.addListener(new ConfigChangeNotifier(context, notifications));
+        final var history = CommitHistory.open(settings.stateDir(), codec);
+        store.addListener(history);
         final var services = new AgentServices(model, store, new WithDefaults(context),
-            new StateComposer(context, List.of(monitoring, library, state)), sessions, notifications);
+            new StateComposer(context, List.of(monitoring, library, state)), sessions, notifications, history);
         final var aggregated = new AggregatedNetconfOperationServiceFactory(
             List.of(new AgentOperationServiceFactory(services, capabilities)));
         final var hello = new AgentMonitoringService(model, capabilities);

@@ -77,7 +77,8 @@ class HelloAndReadTest {
             "urn:ietf:params:xml:ns:yang:ietf-netconf-notifications?module=ietf-netconf-notifications"
                 + "&revision=2012-02-06",
             "urn:ietf:params:xml:ns:netconf:base:1.0?module=ietf-netconf&revision=2011-06-01",
-            "urn:ietf:params:xml:ns:netconf:notification:1.0?module=notifications&revision=2008-07-14");
+            "urn:ietf:params:xml:ns:netconf:notification:1.0?module=notifications&revision=2008-07-14",
+            "urn:net:twampagent:yang:agent?module=twamp-agent-netconf&revision=2026-11-26");
         final var library = caps.stream().filter(c -> c.startsWith("urn:ietf:params:netconf:capability:yang-library"))
             .toList();
         caps.removeAll(library);

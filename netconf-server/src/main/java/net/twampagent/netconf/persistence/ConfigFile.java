@@ -15,10 +15,10 @@ import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
 /**
- * {@code running.xml} in the state directory: the running configuration as a NETCONF {@code <config>} document,
- * so an operator can read it, and {@code running.xml.prev}, the copy it replaced.
+ * A configuration saved as a NETCONF {@code <config>} document, so an operator can read it: {@code running.xml}
+ * in the state directory (with {@code running.xml.prev}, the copy it replaced) and the commit history's files.
  */
-public final class RunningConfigFile {
+public final class ConfigFile {
     /** Reads a saved {@code <config>} into a configuration, with the datastore's own checks. */
     @FunctionalInterface
     public interface ConfigReader {
@@ -27,10 +27,21 @@ public final class RunningConfigFile {
 
     private final Path file;
     private final DataCodec codec;
+    private final boolean keepPrevious;
 
-    public RunningConfigFile(final Path stateDir, final DataCodec codec) {
-        file = requireNonNull(stateDir).resolve("running.xml");
+    /**
+     * @param file         where the configuration lives
+     * @param keepPrevious whether each save keeps the file it replaces as {@code NAME.prev}
+     */
+    public ConfigFile(final Path file, final DataCodec codec, final boolean keepPrevious) {
+        this.file = requireNonNull(file);
         this.codec = requireNonNull(codec);
+        this.keepPrevious = keepPrevious;
+    }
+
+    /** {@code running.xml} of a state directory. */
+    public static ConfigFile running(final Path stateDir, final DataCodec codec) {
+        return new ConfigFile(stateDir.resolve("running.xml"), codec, true);
     }
 
     public Path path() {
@@ -64,12 +75,12 @@ public final class RunningConfigFile {
         }
     }
 
-    /** Saves a configuration atomically, keeping the previous file as {@code running.xml.prev}. */
+    /** Saves a configuration atomically (keeping the previous file as {@code NAME.prev} if asked). */
     public void save(final ContainerNode config) throws IOException {
         final var doc = XmlUtil.newDocument();
         final var root = doc.createElementNS(NamespaceURN.BASE, "config");
         doc.appendChild(root);
         codec.writeChildren(config, root);
-        AtomicFile.write(file, XmlUtil.toString(doc, true).getBytes(StandardCharsets.UTF_8), true);
+        AtomicFile.write(file, XmlUtil.toString(doc, true).getBytes(StandardCharsets.UTF_8), keepPrevious);
     }
 }
