@@ -66,12 +66,21 @@ public abstract class AgentOperation implements SessionAwareNetconfOperation {
             execute(operation, reply.getDocumentElement());
             return reply;
         } catch (RpcException e) {
+            dropFilter(operation);
             return RpcReplies.errors(rpc, e.errors());
         } catch (RuntimeException e) {
             LOG.error("Operation {} of session {} failed", name, session.id(), e);
             return RpcReplies.errors(rpc, List.of(RpcError.application("operation-failed",
                 "the agent could not complete " + name + " because of an internal error; its log has the details")));
         }
+    }
+
+    /**
+     * ODL's session layer applies a get or get-config's subtree filter to the reply and fails on a reply without
+     * {@code <data>}; an error reply must reach the client as it is.
+     */
+    private static void dropFilter(final Element operation) {
+        Xml.child(operation, "filter").ifPresent(filter -> operation.removeChild(filter));
     }
 
     @Override

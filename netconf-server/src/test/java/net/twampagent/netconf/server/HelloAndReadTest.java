@@ -141,6 +141,8 @@ class HelloAndReadTest {
         assertFalse(empty.contains("twamp"), empty);
         error(client.rpc("<get-config><source><running/></source><filter type=\"xpath\" select=\"/\"/>"
             + "</get-config>")).assertTag("bad-attribute");
+        error(client.rpc("<get-config><source><startup/></source><filter><twamp xmlns=\"" + NS
+            + "\"/></filter></get-config>")).assertTag("invalid-value");
     }
 
     @Test

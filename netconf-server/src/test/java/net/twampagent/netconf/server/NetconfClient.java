@@ -189,12 +189,14 @@ public final class NetconfClient implements AutoCloseable {
         return b;
     }
 
-    /** Whether the server closed the session (end of stream) within the timeout. */
+    /** Whether the server closed the session (end of stream) before the read timeout (30 s over TCP). */
     public boolean closedByServer() {
         try {
             while (true) {
                 receive();
             }
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
         } catch (IOException e) {
             return true;
         }
