@@ -25,8 +25,11 @@ def main():
     change = root.find("{%s}netconf-config-change" % NOTIFICATIONS_NS)
     twampit.check(change is not None, "it is a netconf-config-change", xml)
     if listener.lint.notification_modules:
-        listener.lint.validate_notification(xml, "the netconf-config-change notification")
+        listener.lint.validate_notification(xml, "the netconf-config-change notification",
+                                            listener.get_config("running"))
     ns = {"n": NOTIFICATIONS_NS}
+    twampit.check_equal(change.xpath("string(n:changed-by/n:username)", namespaces=ns),
+                        twampit.env("TWAMP_IT_USER"), "changed-by names the user who committed")
     twampit.check_equal(change.xpath("string(n:changed-by/n:session-id)", namespaces=ns),
                         str(changer.session_id), "changed-by names the committing session")
     twampit.check_equal(change.xpath("string(n:datastore)", namespaces=ns) or "running", "running",

@@ -248,12 +248,20 @@ class Yanglint:
         self.run(["-t", "nc-reply", "-R", stem + ".rpc.xml"], [], stem + ".reply.xml",
                  "the reply to %s (%s.reply.xml)" % (what, stem))
 
-    def validate_notification(self, notification_xml, what):
-        """Validates a <notification> of the model (or of ietf-netconf-notifications, when installed)."""
+    def validate_notification(self, notification_xml, what, datastore=None):
+        """Validates a <notification> of the model (or of ietf-netconf-notifications, when installed).
+
+        datastore is a <data> element the notification may point into (the target of a netconf-config-change
+        is an instance-identifier that must exist)."""
         self.count += 1
         path = os.path.join(self.out_dir, "%02d-notification.xml" % self.count)
         write(path, notification_xml)
-        self.run(["-t", "nc-notif"], self.notification_modules, path, "%s (%s)" % (what, path))
+        options = ["-t", "nc-notif"]
+        if datastore is not None and len(datastore):
+            operational = os.path.join(self.out_dir, "%02d-notification-datastore.xml" % self.count)
+            write(operational, "".join(etree.tostring(child).decode() for child in datastore))
+            options += ["-O", operational]
+        self.run(options, self.notification_modules, path, "%s (%s)" % (what, path))
 
     def run(self, options, extra_modules, data_file, what):
         search = []
