@@ -2,6 +2,7 @@ package net.twampagent.netconf.notifications;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.function.LongFunction;
 import net.twampagent.netconf.datastore.ConfigChangeListener;
 import net.twampagent.netconf.datastore.ConfigDiff;
 import net.twampagent.netconf.rpc.ErrorPath;
@@ -18,10 +19,16 @@ public final class ConfigChangeNotifier implements ConfigChangeListener {
 
     private final EffectiveModelContext context;
     private final NotificationHub hub;
+    private final LongFunction<String> usernames;
 
-    public ConfigChangeNotifier(final EffectiveModelContext context, final NotificationHub hub) {
+    /**
+     * @param usernames the user of a session, or {@code null} when it has none (the test-only TCP listener)
+     */
+    public ConfigChangeNotifier(final EffectiveModelContext context, final NotificationHub hub,
+            final LongFunction<String> usernames) {
         this.context = requireNonNull(context);
         this.hub = requireNonNull(hub);
+        this.usernames = requireNonNull(usernames);
     }
 
     @Override
@@ -33,9 +40,10 @@ public final class ConfigChangeNotifier implements ConfigChangeListener {
         if (sessionId == 0) {
             changedBy.appendChild(doc.createElementNS(NS, "server"));
         } else {
-            // The session layer does not tell the agent the SSH user name; RFC 6470 makes it mandatory here.
+            // RFC 6470 makes username mandatory; a session of the unauthenticated test listener has none.
+            final var name = usernames.apply(sessionId);
             final var user = doc.createElementNS(NS, "username");
-            user.setTextContent("session-" + sessionId);
+            user.setTextContent(name != null ? name : "unauthenticated");
             changedBy.appendChild(user);
             final var sid = doc.createElementNS(NS, "session-id");
             sid.setTextContent(Long.toString(sessionId));

@@ -37,9 +37,11 @@ final class MonitoringState implements OperationalStateProvider {
     private final Collection<Capability> capabilities;
     private final ConfigStore store;
     private final SessionRegistry sessions;
+    private final java.util.function.LongFunction<java.util.Optional<Peer>> peers;
 
     MonitoringState(final AgentModel model, final Collection<Capability> capabilities, final ConfigStore store,
-            final SessionRegistry sessions) {
+            final SessionRegistry sessions, final java.util.function.LongFunction<java.util.Optional<Peer>> peers) {
+        this.peers = requireNonNull(peers);
         this.model = requireNonNull(model);
         this.capabilities = requireNonNull(capabilities);
         this.store = requireNonNull(store);
@@ -111,11 +113,23 @@ final class MonitoringState implements OperationalStateProvider {
         final var list = ImmutableNodes.newSystemMapBuilder().withNodeIdentifier(id("session"));
         for (var session : sessions.all()) {
             final var sid = Uint32.valueOf(session.id());
-            list.withChild(ImmutableNodes.newMapEntryBuilder()
+            final var entry = ImmutableNodes.newMapEntryBuilder()
                 .withNodeIdentifier(NodeIdentifierWithPredicates.of(q("session"), q("session-id"), sid))
                 .withChild(ImmutableNodes.leafNode(q("session-id"), sid))
-                .withChild(ImmutableNodes.leafNode(q("login-time"), time(session.loginTime())))
-                .build());
+                .withChild(ImmutableNodes.leafNode(q("login-time"), time(session.loginTime())));
+            peers.apply(session.id()).ifPresent(peer -> {
+                if (peer.ssh()) {
+                    entry.withChild(ImmutableNodes.leafNode(q("transport"), q("netconf-ssh")));
+                }
+                if (peer.username() != null) {
+                    entry.withChild(ImmutableNodes.leafNode(q("username"), peer.username()));
+                }
+                if (peer.address() != null) {
+                    entry.withChild(ImmutableNodes.leafNode(q("source-host"),
+                        peer.address().getAddress().getHostAddress()));
+                }
+            });
+            list.withChild(entry.build());
         }
         return container("sessions").withChild(list.build()).build();
     }

@@ -99,11 +99,13 @@ public final class NetconfAgent implements AutoCloseable {
             LOG.info("Loaded the running configuration from {}", file.path());
         }
         sessions = new SessionRegistry();
+        final var peers = new PeerLookup();
         final var library = YangLibraryState.of(model);
         final var capabilities = AgentCapabilities.of(model, library.contentId());
-        final var monitoring = new MonitoringState(model, capabilities, store, sessions);
+        final var monitoring = new MonitoringState(model, capabilities, store, sessions, peers::find);
         final var notifications = new NotificationHub();
-        store.addListener(new ConfigChangeNotifier(context, notifications));
+        store.addListener(new ConfigChangeNotifier(context, notifications,
+            id -> peers.find(id).map(Peer::username).orElse(null)));
         final var history = CommitHistory.open(settings.stateDir(), codec);
         store.addListener(history);
         final var services = new AgentServices(model, store, new WithDefaults(context),
@@ -123,6 +125,7 @@ public final class NetconfAgent implements AutoCloseable {
             .build();
         final var gate = new SessionGate(new ServerTransportInitializer(negotiators), settings.maxSessions(),
             settings.idleTimeout());
+        peers.gate = gate;
         transports = new SSHTransportStackFactory("twamp-netconf", 0);
         this.users = users;
         this.gate = gate;
@@ -158,8 +161,9 @@ public final class NetconfAgent implements AutoCloseable {
                     manager.setUserAuthFactories(List.of(UserAuthPasswordFactory.INSTANCE,
                         UserAuthPublicKeyFactory.INSTANCE));
                     manager.setPasswordAuthenticator((user, password, session) ->
-                        users.checkPassword(user, password));
-                    manager.setPublickeyAuthenticator((user, key, session) -> users.checkKey(user, key));
+                        authenticated(session.getClientAddress(), user, users.checkPassword(user, password)));
+                    manager.setPublickeyAuthenticator((user, key, session) ->
+                        authenticated(session.getClientAddress(), user, users.checkKey(user, key)));
                     manager.setKeyPairProvider(hostKey);
                 }), "SSH"));
             LOG.info("NETCONF over SSH listening on {} port {}", settings.sshAddress(), settings.sshPort());
@@ -173,6 +177,23 @@ public final class NetconfAgent implements AutoCloseable {
         } catch (UnsupportedConfigurationException e) {
             throw new IOException("the listener configuration is not usable: " + e.getMessage(), e);
         }
+    }
+
+    /** Finds peers through the gate, which exists only once the session layer is built. */
+    private static final class PeerLookup {
+        private volatile SessionGate gate;
+
+        java.util.Optional<Peer> find(final long sessionId) {
+            final var current = gate;
+            return current == null ? java.util.Optional.empty() : current.peer(sessionId);
+        }
+    }
+
+    private boolean authenticated(final java.net.SocketAddress client, final String user, final boolean ok) {
+        if (ok) {
+            gate.sshAuthenticated(client, user);
+        }
+        return ok;
     }
 
     private static TcpServerGrouping bind(final String address, final int port) {

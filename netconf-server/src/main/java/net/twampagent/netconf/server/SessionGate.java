@@ -6,13 +6,21 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opendaylight.netconf.codec.MessageDecoder;
+import org.opendaylight.netconf.server.NetconfServerSession;
 import org.opendaylight.netconf.server.ServerTransportInitializer;
 import org.opendaylight.netconf.transport.api.TransportChannel;
 import org.opendaylight.netconf.transport.api.TransportChannelListener;
+import org.opendaylight.netconf.transport.ssh.SSHTransportChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +36,8 @@ final class SessionGate implements TransportChannelListener<TransportChannel> {
     private final int maxSessions;
     private final Duration idleTimeout;
     private final AtomicInteger open = new AtomicInteger();
+    private final Map<Channel, Peer> peers = new ConcurrentHashMap<>();
+    private final Map<SocketAddress, String> sshUsers = new ConcurrentHashMap<>();
 
     SessionGate(final ServerTransportInitializer delegate, final int maxSessions, final Duration idleTimeout) {
         this.delegate = requireNonNull(delegate);
@@ -45,7 +55,15 @@ final class SessionGate implements TransportChannelListener<TransportChannel> {
             netty.close();
             return;
         }
-        netty.closeFuture().addListener(f -> open.decrementAndGet());
+        final var ssh = channel instanceof SSHTransportChannel;
+        final var remote = netty.remoteAddress();
+        peers.put(netty, new Peer(remote instanceof InetSocketAddress inet ? inet : null, ssh,
+            ssh ? sshUsers.get(remote) : null));
+        netty.closeFuture().addListener(f -> {
+            open.decrementAndGet();
+            peers.remove(netty);
+            sshUsers.remove(remote);
+        });
         if (!idleTimeout.isZero()) {
             netty.pipeline().addFirst("idle-close", new IdleClose());
             netty.pipeline().addFirst("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(),
@@ -63,6 +81,22 @@ final class SessionGate implements TransportChannelListener<TransportChannel> {
 
     int openSessions() {
         return open.get();
+    }
+
+    /** Notes the user an SSH connection authenticated as, before its NETCONF channel opens. */
+    void sshAuthenticated(final SocketAddress client, final String username) {
+        sshUsers.put(client, username);
+    }
+
+    /** The peer of a NETCONF session, once its hello has been exchanged. */
+    Optional<Peer> peer(final long sessionId) {
+        for (var entry : peers.entrySet()) {
+            final var session = entry.getKey().pipeline().get(NetconfServerSession.class);
+            if (session != null && session.sessionId().getValue().longValue() == sessionId) {
+                return Optional.of(entry.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Closes the channel when the idle handler says nothing moved for the timeout. */

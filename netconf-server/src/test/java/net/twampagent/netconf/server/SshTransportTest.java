@@ -40,6 +40,24 @@ class SshTransportTest {
     }
 
     @Test
+    void theSshUserIsKnownToMonitoringAndToConfigChangeNotifications() throws Exception {
+        try (var agent = TestAgent.start(stateDir);
+                var client = NetconfClient.ssh(agent.sshPort(), USER, PASSWORD);
+                var other = NetconfClient.ssh(agent.sshPort(), USER, PASSWORD)) {
+            final var state = client.rpc("<get><filter type=\"subtree\"><netconf-state xmlns=\""
+                + "urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring\"><sessions/></netconf-state></filter></get>");
+            assertTrue(state.contains("<username>admin</username>"), state);
+            assertTrue(state.contains("netconf-ssh</transport>"), state);
+            assertTrue(state.contains("<source-host>127.0.0.1</source-host>"), state);
+            assertOk(other.rpc("<create-subscription xmlns=\"urn:ietf:params:xml:ns:netconf:notification:1.0\"/>"));
+            assertOk(client.rpc(editServer("<port>9000</port>")));
+            assertOk(client.rpc("<commit/>"));
+            final var notification = other.receive();
+            assertTrue(notification.contains("<username>admin</username>"), notification);
+        }
+    }
+
+    @Test
     void publicKeyUsersAreAccepted() throws Exception {
         final var generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
