@@ -83,6 +83,41 @@ public final class AgentProcess implements AutoCloseable {
      * @throws AssertionError when it exits or does not answer within the start timeout, with its log
      */
     public AgentProcess start() {
+        launch();
+        awaitReady(ItEnvironment.startTimeout());
+        return this;
+    }
+
+    /**
+     * Starts the agent where it is expected to refuse to run, and waits for it to exit.
+     *
+     * @return its exit status
+     * @throws AssertionError when it is still running after the start timeout, or opens its SSH port
+     */
+    public int startExpectingExit() {
+        launch();
+        final long deadline = System.nanoTime() + ItEnvironment.startTimeout().toNanos();
+        while (process.isAlive()) {
+            if (sshBannerArrives()) {
+                close();
+                throw new AssertionError("the agent started when it should have refused to; its log:\n" + logText());
+            }
+            if (System.nanoTime() - deadline > 0) {
+                close();
+                throw new AssertionError("the agent neither started nor exited within "
+                    + ItEnvironment.startTimeout().toSeconds() + " s; its log:\n" + logText());
+            }
+            try {
+                Thread.sleep(READY_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the agent", e);
+            }
+        }
+        return process.exitValue();
+    }
+
+    private void launch() {
         if (isRunning()) {
             throw new IllegalStateException("the agent in " + dir + " is already running");
         }
@@ -104,8 +139,6 @@ public final class AgentProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command.getFirst(), e);
         }
-        awaitReady(ItEnvironment.startTimeout());
-        return this;
     }
 
     private void awaitReady(final Duration timeout) {

@@ -1,6 +1,11 @@
 package net.twampagent.it.restart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 import net.twampagent.it.harness.AgentLauncher;
 import net.twampagent.it.harness.AgentProcess;
@@ -14,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Restarts of the agent on the same state directory. The commit's reply is the promise that the configuration
- * is saved: a SIGKILL straight after it must not lose it.
+ * is saved: a SIGKILL straight after it must not lose it. A saved configuration the agent cannot read stops it
+ * with a message naming the file, which it leaves as it was: never silently replaced by defaults.
  */
 @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class RestartTest {
@@ -45,6 +51,25 @@ class RestartTest {
         agent.start();
 
         Ncclient.assertPasses(agent, "expect_running.py", committed);
+    }
+
+    @Test
+    void corruptSavedConfigurationIsReportedAndLeftAlone() throws Exception {
+        final var agent = AGENTS.prepare(FreePorts.tcp()).start();
+        commitDistinctConfiguration(agent);
+        agent.stop();
+        final var saved = agent.stateDir().resolve("running.xml");
+        final var corrupt = "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\"><twamp";
+        Files.writeString(saved, corrupt, StandardCharsets.UTF_8);
+
+        final int status = agent.startExpectingExit();
+
+        assertNotEquals(0, status, "the agent's exit status with a corrupt running.xml; its log:\n"
+            + agent.logText());
+        final var log = agent.logText();
+        assertTrue(log.contains("running.xml"), "the refusal does not name the file: " + log);
+        assertEquals(corrupt, Files.readString(saved, StandardCharsets.UTF_8),
+            "the corrupt file was replaced instead of left for the operator");
     }
 
     @Test
