@@ -35,7 +35,7 @@ public final class NetconfBenchmark {
         }
         final var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-            "-cp", System.getProperty("java.class.path"), "net.twampagent.netconf.app.Main",
+            "-cp", System.getProperty("java.class.path"), "net.twampagent.netconf.Main",
             "--state-dir", state.toString(), "--netconf-address", "127.0.0.1", "--netconf-port",
             Integer.toString(port), "--admin-password-file", passwordFile.toString(), "--log-level", "WARN"));
         final long t0 = System.nanoTime();

@@ -15,13 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts the agent from the command line and runs it until SIGTERM or SIGINT. */
-public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+public final class AgentLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentLauncher.class);
 
-    private Main() {
+    private AgentLauncher() {
     }
 
-    public static void main(final String[] args) {
+    /** Parses the command line, starts the agent and returns only to exit. */
+    public static void launch(final String[] args) {
         final AgentOptions options;
         try {
             options = AgentOptions.parse(args, System.getenv());
