@@ -25,6 +25,9 @@ public final class GetCommitHistory extends AgentOperation {
             append(commit, "time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                 entry.time().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC)));
             append(commit, "session-id", Long.toString(entry.sessionId()));
+            if (!entry.user().isEmpty()) {
+                append(commit, "user", entry.user());
+            }
             append(commit, "reason", entry.reason());
             entry.changes().forEach(change -> append(commit, "change", change));
             reply.appendChild(commit);

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import net.twampagent.netconf.datastore.ConfigChangeListener;
 import net.twampagent.netconf.datastore.ConfigDiff;
 import net.twampagent.netconf.datastore.DataCodec;
@@ -35,22 +36,23 @@ public final class CommitHistory implements ConfigChangeListener {
      *
      * @param id        its number
      * @param time      when it happened
-     * @param sessionId who made it (0: the agent)
+     * @param sessionId which session made it (0: the agent)
+     * @param user      the user of that session ("" for the agent itself or the test-only TCP listener)
      * @param reason    commit, confirmed-commit, edit, copy or rollback
      * @param changes   "operation path" of each changed node
      */
-    public record Entry(long id, Instant time, long sessionId, String reason, List<String> changes) {
+    public record Entry(long id, Instant time, long sessionId, String user, String reason, List<String> changes) {
         String toLine() {
             final var sb = new StringBuilder().append(id).append('\t').append(time).append('\t').append(sessionId)
-                .append('\t').append(reason);
+                .append('\t').append(user).append('\t').append(reason);
             changes.forEach(c -> sb.append('\t').append(c.replace('\t', ' ').replace('\n', ' ')));
             return sb.toString();
         }
 
         static Entry parse(final String line) {
             final var f = line.split("\t");
-            return new Entry(Long.parseLong(f[0]), Instant.parse(f[1]), Long.parseLong(f[2]), f[3],
-                List.of(Arrays.copyOfRange(f, 4, f.length)));
+            return new Entry(Long.parseLong(f[0]), Instant.parse(f[1]), Long.parseLong(f[2]), f[3], f[4],
+                List.of(Arrays.copyOfRange(f, 5, f.length)));
         }
     }
 
@@ -58,16 +60,24 @@ public final class CommitHistory implements ConfigChangeListener {
 
     private final Path dir;
     private final DataCodec codec;
+    private final LongFunction<String> usernames;
     private final Deque<Entry> entries = new ArrayDeque<>();
 
-    private CommitHistory(final Path dir, final DataCodec codec) {
+    private CommitHistory(final Path dir, final DataCodec codec, final LongFunction<String> usernames) {
         this.dir = dir;
         this.codec = codec;
+        this.usernames = usernames;
     }
 
-    /** Opens the history of a state directory; an unreadable index starts a new history (and says so). */
-    public static CommitHistory open(final Path stateDir, final DataCodec codec) {
-        final var history = new CommitHistory(requireNonNull(stateDir).resolve("history"), requireNonNull(codec));
+    /**
+     * Opens the history of a state directory; an unreadable index starts a new history (and says so).
+     *
+     * @param usernames the user of a session, or {@code null} when it has none
+     */
+    public static CommitHistory open(final Path stateDir, final DataCodec codec,
+            final LongFunction<String> usernames) {
+        final var history = new CommitHistory(requireNonNull(stateDir).resolve("history"), requireNonNull(codec),
+            requireNonNull(usernames));
         final var index = history.dir.resolve("index");
         if (Files.exists(index)) {
             try {
@@ -105,7 +115,8 @@ public final class CommitHistory implements ConfigChangeListener {
         for (var edit : ConfigDiff.between(codec.context(), before, after)) {
             changes.add(edit.operation() + ' ' + ErrorPath.of(codec.context(), edit.path()).xpath());
         }
-        final var entry = new Entry(id, Instant.now(), sessionId, reason, changes);
+        final var user = sessionId == 0 ? null : usernames.apply(sessionId);
+        final var entry = new Entry(id, Instant.now(), sessionId, user == null ? "" : user, reason, changes);
         try {
             new ConfigFile(dir.resolve(id + ".xml"), codec, false).save(after);
             entries.addFirst(entry);

@@ -106,7 +106,8 @@ public final class NetconfAgent implements AutoCloseable {
         final var notifications = new NotificationHub();
         store.addListener(new ConfigChangeNotifier(context, notifications,
             id -> peers.find(id).map(Peer::username).orElse(null)));
-        final var history = CommitHistory.open(settings.stateDir(), codec);
+        final var history = CommitHistory.open(settings.stateDir(), codec,
+            id -> peers.find(id).map(Peer::username).orElse(null));
         store.addListener(history);
         final var services = new AgentServices(model, store, new WithDefaults(context),
             new StateComposer(context, List.of(monitoring, library, state)), sessions, notifications, history);

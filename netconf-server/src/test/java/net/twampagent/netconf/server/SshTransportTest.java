@@ -54,6 +54,8 @@ class SshTransportTest {
             assertOk(client.rpc("<commit/>"));
             final var notification = other.receive();
             assertTrue(notification.contains("<username>admin</username>"), notification);
+            final var history = client.rpc("<get-commit-history xmlns=\"urn:net:twampagent:yang:agent\"/>");
+            assertTrue(history.contains("<user>admin</user>"), history);
         }
     }
 
