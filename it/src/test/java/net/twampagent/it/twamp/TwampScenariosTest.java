@@ -30,6 +30,8 @@ class TwampScenariosTest {
     private static final String WIRING = "needs the dataplane wiring of the commit pipeline";
     private static final String STATE = "t:twamp/t:server-state/";
     private static final Duration NOTIFICATION_WAIT = Duration.ofSeconds(120);
+    /** RFC 4656 Accept value 5: a temporary resource limit, what a session beyond a limit gets. */
+    private static final int ACCEPT_TEMPORARY_RESOURCE_LIMIT = 5;
 
     @RegisterExtension
     static final AgentLauncher AGENTS = AgentLauncher.shared();
@@ -107,7 +109,7 @@ class TwampScenariosTest {
 
     @Test
     @Disabled(WIRING)
-    void liveLimitsAndClientListRefuseConnections() throws Exception {
+    void liveLimitsAndClientListRefuseConnectionsAndSessions() throws Exception {
         final var agent = AGENTS.agent();
         final int port = agent.twampPort();
         commit(agent, "<port>" + port + "</port><maximum-connections>2</maximum-connections>"
@@ -132,6 +134,19 @@ class TwampScenariosTest {
             TwampProbe.assertRefused(port);
             assertEquals(refusedByList + 1, counter(TwampState.read(agent), "t:connections-refused/t:client-list"));
         }
+        commit(agent, "<port>" + port + "</port>"
+            + "<maximum-sessions-per-connection>1</maximum-sessions-per-connection>");
+        final long refusedSessions = counter(TwampState.read(agent),
+            "t:sessions-refused/t:maximum-sessions-per-connection");
+        try (var client = TwampProbe.connect(port)) {
+            client.requestSession(SessionRequest.defaults());
+            final var refused = assertThrows(TwampProtocolException.class,
+                () -> client.requestSession(SessionRequest.defaults()),
+                "a second session beyond maximum-sessions-per-connection 1");
+            assertEquals(ACCEPT_TEMPORARY_RESOURCE_LIMIT, refused.accept(), refused.getMessage());
+        }
+        assertEquals(refusedSessions + 1, counter(TwampState.read(agent),
+            "t:sessions-refused/t:maximum-sessions-per-connection"));
         commit(agent, "<port>" + port + "</port>");
         TwampProbe.assertReflects(port, 5);
     }
