@@ -8,6 +8,11 @@ import twampit
 from twampit import check, check_equal, expect_error, value
 
 SERVER = "t:twamp/t:server/"
+TIMEOUT = SERVER + "t:reflector-inactivity-timeout"
+
+
+def timeout_edit(seconds):
+    return "<reflector-inactivity-timeout>%d</reflector-inactivity-timeout>" % seconds
 
 
 def holder_in(errors):
@@ -30,22 +35,21 @@ def main():
     error = expect_error("B locks the candidate", lambda: b.session.lock(target="candidate"), "lock-denied",
                          error_type="protocol")
     check_equal(holder_in(error), a.session_id, "lock-denied names A as the holder in error-info/session-id")
-    expect_error("B edits the candidate A locked", lambda: b.edit("<reflector-inactivity-timeout>32</reflector-inactivity-timeout>"),
-                 "in-use")
-    a.edit("<reflector-inactivity-timeout>33</reflector-inactivity-timeout>")
+    expect_error("B edits the candidate A locked", lambda: b.edit(timeout_edit(32)), "in-use")
+    a.edit(timeout_edit(33))
     twampit.ok("A, the holder, edits the candidate")
     expect_error("B commits the candidate A locked", lambda: b.session.commit(), "in-use")
-    check(not twampit.values(b.get_config("running"), SERVER + "t:reflector-inactivity-timeout"),
+    check(not twampit.values(b.get_config("running"), TIMEOUT),
           "B's refused commit left running alone")
     expect_error("B discards the changes of the candidate A locked", lambda: b.session.discard_changes(),
                  "in-use")
-    check_equal(value(b.get_config("candidate"), SERVER + "t:reflector-inactivity-timeout"), "33",
+    check_equal(value(b.get_config("candidate"), TIMEOUT), "33",
                 "the candidate is shared: B sees A's edit")
     # RFC 6241 section 7.6 names no error-tag for unlocking another session's lock.
     expect_error("B unlocks A's lock", lambda: b.session.unlock(target="candidate"),
                  ("lock-denied", "operation-failed", "in-use"))
     a.session.commit()
-    check_equal(value(b.get_config("running"), SERVER + "t:reflector-inactivity-timeout"), "33", "A, the holder, commits")
+    check_equal(value(b.get_config("running"), TIMEOUT), "33", "A, the holder, commits")
     a.session.unlock(target="candidate")
     twampit.ok("A unlocks the candidate")
     b.session.lock(target="candidate")
@@ -57,15 +61,14 @@ def main():
     twampit.ok("B locks running")
     error = expect_error("A locks running", lambda: a.session.lock(target="running"), "lock-denied")
     check_equal(holder_in(error), b.session_id, "lock-denied names B as the holder of running")
-    a.edit("<reflector-inactivity-timeout>34</reflector-inactivity-timeout>")
+    a.edit(timeout_edit(34))
     expect_error("A commits while B locks running", lambda: a.session.commit(), "in-use")
-    check_equal(value(a.get_config("running"), SERVER + "t:reflector-inactivity-timeout"), "33",
+    check_equal(value(a.get_config("running"), TIMEOUT), "33",
                 "the refused commit changed nothing in running")
-    expect_error("A edits running B locked", lambda: a.edit("<reflector-inactivity-timeout>35</reflector-inactivity-timeout>",
-                                                            target="running"), "in-use")
+    expect_error("A edits running B locked", lambda: a.edit(timeout_edit(35), target="running"), "in-use")
     b.session.unlock(target="running")
     a.session.commit()
-    check_equal(value(a.get_config("running"), SERVER + "t:reflector-inactivity-timeout"), "34",
+    check_equal(value(a.get_config("running"), TIMEOUT), "34",
                 "once B unlocks running, A's commit goes through")
 
     # A lock dies with its session.
