@@ -56,10 +56,7 @@ public final class ConfigChangeNotifier implements ConfigChangeListener {
         for (var edit : ConfigDiff.between(context, before, after)) {
             final var element = doc.createElementNS(NS, "edit");
             final var target = doc.createElementNS(NS, "target");
-            final var path = ErrorPath.of(context, edit.path());
-            path.prefixes().forEach((prefix, ns) ->
-                target.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:" + prefix, ns));
-            target.setTextContent(path.xpath());
+            ErrorPath.of(context, edit.path()).writeTo(target);
             element.appendChild(target);
             final var operation = doc.createElementNS(NS, "operation");
             operation.setTextContent(edit.operation());

@@ -46,13 +46,7 @@ public final class NotificationHub {
     public void publish(final Element body) {
         final var time = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC));
         for (var subscription : subscriptions.values()) {
-            final var doc = XmlUtil.newDocument();
-            final var notification = doc.createElementNS(NamespaceURN.NOTIFICATION, "notification");
-            final var eventTime = doc.createElementNS(NamespaceURN.NOTIFICATION, "eventTime");
-            eventTime.setTextContent(time);
-            notification.appendChild(eventTime);
-            notification.appendChild(doc.importNode(body, true));
-            doc.appendChild(notification);
+            final var doc = envelope(body, time);
             final Document filtered;
             try {
                 filtered = subscription.filter() == null ? doc : filter(subscription.filter(), doc, time);
@@ -71,16 +65,18 @@ public final class NotificationHub {
             throws org.opendaylight.netconf.api.DocumentedException {
         final var kept = SubtreeFilter.applySubtreeNotificationFilter(XmlElement.fromDomElement(filter),
             (Document) notification.cloneNode(true));
-        if (kept.isEmpty()) {
-            return null;
-        }
+        return kept.isEmpty() ? null : envelope(kept.orElseThrow().getDocumentElement(), time);
+    }
+
+    /** A {@code <notification>} holding {@code eventTime} first, then the content. */
+    private static Document envelope(final Element content, final String time) {
         final var doc = XmlUtil.newDocument();
-        final var envelope = doc.createElementNS(NamespaceURN.NOTIFICATION, "notification");
+        final var notification = doc.createElementNS(NamespaceURN.NOTIFICATION, "notification");
         final var eventTime = doc.createElementNS(NamespaceURN.NOTIFICATION, "eventTime");
         eventTime.setTextContent(time);
-        envelope.appendChild(eventTime);
-        envelope.appendChild(doc.importNode(kept.orElseThrow().getDocumentElement(), true));
-        doc.appendChild(envelope);
+        notification.appendChild(eventTime);
+        notification.appendChild(doc.importNode(content, true));
+        doc.appendChild(notification);
         return doc;
     }
 }

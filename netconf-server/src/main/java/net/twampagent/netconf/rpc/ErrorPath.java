@@ -35,6 +35,13 @@ public record ErrorPath(String xpath, Map<String, String> prefixes) {
         return new ErrorPath(sb.isEmpty() ? "/" : sb.toString(), prefixes);
     }
 
+    /** Writes this path as the text of {@code element}, declaring its prefixes there. */
+    public void writeTo(final org.w3c.dom.Element element) {
+        prefixes.forEach((prefix, ns) ->
+            element.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:" + prefix, ns));
+        element.setTextContent(xpath);
+    }
+
     private static String name(final EffectiveModelContext context, final QName qname,
             final Map<String, String> prefixes) {
         final var module = context.findModuleStatement(qname.getModule());

@@ -54,9 +54,7 @@ public final class RpcReplies {
             append(doc, element, "error-app-tag", error.appTag());
         }
         if (error.path() != null) {
-            final var path = append(doc, element, "error-path", error.path());
-            error.prefixes().forEach((prefix, ns) ->
-                path.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:" + prefix, ns));
+            new ErrorPath(error.path(), error.prefixes()).writeTo(append(doc, element, "error-path", ""));
         }
         final var message = append(doc, element, "error-message", error.message());
         message.setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:lang", "en");
