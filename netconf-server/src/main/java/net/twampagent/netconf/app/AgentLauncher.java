@@ -38,7 +38,7 @@ public final class AgentLauncher {
         }
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
             .setLevel(Level.toLevel(options.logLevel()));
-        System.exit(run(options));
+        System.exit(options.setPasswordUser() != null ? setPassword(options) : run(options));
     }
 
     private static int run(final AgentOptions options) {
@@ -71,13 +71,30 @@ public final class AgentLauncher {
         return 0;
     }
 
+    private static int setPassword(final AgentOptions options) {
+        try {
+            final var users = UserStore.open(options.settings().stateDir());
+            users.setPassword(options.setPasswordUser(), firstLine(options.passwordFile()).toCharArray());
+            System.out.println("The password of '" + options.setPasswordUser() + "' is set in "
+                + options.settings().stateDir().resolve("users") + "; a running agent uses it from the next login.");
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("twamp-agent: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String firstLine(final java.nio.file.Path file) throws IOException {
+        final var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || lines.getFirst().isBlank()) {
+            throw new IllegalArgumentException(file + " holds no password");
+        }
+        return lines.getFirst().strip();
+    }
+
     private static void setUpAdmin(final UserStore users, final AgentOptions options) throws IOException {
         if (options.adminPasswordFile() != null) {
-            final var lines = Files.readAllLines(options.adminPasswordFile(), StandardCharsets.UTF_8);
-            if (lines.isEmpty() || lines.getFirst().isBlank()) {
-                throw new IllegalArgumentException(options.adminPasswordFile() + " holds no password");
-            }
-            users.setPassword("admin", lines.getFirst().strip().toCharArray());
+            users.setPassword("admin", firstLine(options.adminPasswordFile()).toCharArray());
             LOG.info("The password of user 'admin' was set from {}", options.adminPasswordFile());
             return;
         }

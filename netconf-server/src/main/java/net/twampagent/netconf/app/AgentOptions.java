@@ -12,8 +12,12 @@ import net.twampagent.netconf.server.AgentSettings;
  * @param adminPasswordFile file whose first line is the admin password, or {@code null}
  * @param logLevel          root log level
  * @param help              whether to print the usage and stop
+ * @param setPasswordUser    a user whose password to set from {@code passwordFile} instead of starting, or
+ *                          {@code null}
+ * @param passwordFile      the file for {@code --set-password}
  */
-record AgentOptions(AgentSettings settings, Path adminPasswordFile, String logLevel, boolean help) {
+record AgentOptions(AgentSettings settings, Path adminPasswordFile, String logLevel, boolean help,
+        String setPasswordUser, Path passwordFile) {
     static final String USAGE = """
         Usage: twamp-agent [OPTIONS]
 
@@ -30,6 +34,9 @@ record AgentOptions(AgentSettings settings, Path adminPasswordFile, String logLe
           --max-sessions N           concurrent NETCONF sessions (default 16)
           --idle-timeout SECONDS     close sessions idle this long; 0 = never (default 3600)
           --log-level LEVEL          ERROR, WARN, INFO or DEBUG (default INFO)
+          --set-password USER --password-file FILE
+                                     create USER or change its password (first line of FILE), in the
+                                     state directory's users file, and exit without starting
           --help                     print this and exit
         """;
 
@@ -47,10 +54,12 @@ record AgentOptions(AgentSettings settings, Path adminPasswordFile, String logLe
         var logLevel = "INFO";
         int maxSessions = 16;
         long idleSeconds = 3600;
+        String setPasswordUser = null;
+        Path passwordFile = null;
         for (int i = 0; i < args.length; i++) {
             final var arg = args[i];
             if ("--help".equals(arg) || "-h".equals(arg)) {
-                return new AgentOptions(AgentSettings.defaults(stateDir), null, logLevel, true);
+                return new AgentOptions(AgentSettings.defaults(stateDir), null, logLevel, true, null, null);
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: " + arg);
@@ -65,12 +74,17 @@ record AgentOptions(AgentSettings settings, Path adminPasswordFile, String logLe
                 case "--max-sessions" -> maxSessions = number(arg, value, 1, 10_000);
                 case "--idle-timeout" -> idleSeconds = number(arg, value, 0, 604_800);
                 case "--log-level" -> logLevel = level(value);
+                case "--set-password" -> setPasswordUser = value;
+                case "--password-file" -> passwordFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
         final var settings = AgentSettings.defaults(stateDir).withPorts(address, port, tcpPort)
             .withLimits(maxSessions, Duration.ofSeconds(idleSeconds));
-        return new AgentOptions(settings, adminFile, logLevel, false);
+        if ((setPasswordUser == null) != (passwordFile == null)) {
+            throw new IllegalArgumentException("--set-password and --password-file go together");
+        }
+        return new AgentOptions(settings, adminFile, logLevel, false, setPasswordUser, passwordFile);
     }
 
     private static int number(final String option, final String value, final int min, final int max) {

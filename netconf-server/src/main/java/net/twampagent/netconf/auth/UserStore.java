@@ -31,6 +31,7 @@ public final class UserStore {
     private final Path usersFile;
     private final Path keysDir;
     private final Map<String, String> hashes = new TreeMap<>();
+    private java.nio.file.attribute.FileTime loaded;
 
     private UserStore(final Path stateDir) {
         usersFile = stateDir.resolve("users");
@@ -40,21 +41,42 @@ public final class UserStore {
     /** Reads the users of a state directory (none yet if the file does not exist). */
     public static UserStore open(final Path stateDir) throws IOException {
         final var store = new UserStore(requireNonNull(stateDir));
-        if (Files.exists(store.usersFile)) {
-            int lineNo = 0;
-            for (var line : Files.readAllLines(store.usersFile, StandardCharsets.UTF_8)) {
-                lineNo++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                final var colon = line.indexOf(':');
-                if (colon <= 0) {
-                    throw new IOException(store.usersFile + " line " + lineNo + " is not 'name:hash'");
-                }
-                store.hashes.put(line.substring(0, colon), line.substring(colon + 1));
-            }
-        }
+        store.read();
         return store;
+    }
+
+    private void read() throws IOException {
+        if (!Files.exists(usersFile)) {
+            return;
+        }
+        final var modified = Files.getLastModifiedTime(usersFile);
+        final var fresh = new TreeMap<String, String>();
+        int lineNo = 0;
+        for (var line : Files.readAllLines(usersFile, StandardCharsets.UTF_8)) {
+            lineNo++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            final var colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new IOException(usersFile + " line " + lineNo + " is not 'name:hash'");
+            }
+            fresh.put(line.substring(0, colon), line.substring(colon + 1));
+        }
+        hashes.clear();
+        hashes.putAll(fresh);
+        loaded = modified;
+    }
+
+    /** Picks up users changed by {@code --set-password} while the agent runs; a broken file keeps the old set. */
+    private void refresh() {
+        try {
+            if (Files.exists(usersFile) && !Files.getLastModifiedTime(usersFile).equals(loaded)) {
+                read();
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot re-read {}: {}; the users read before stay valid", usersFile, e.getMessage());
+        }
     }
 
     public synchronized boolean isEmpty() {
@@ -73,6 +95,7 @@ public final class UserStore {
         final var sb = new StringBuilder("# user:pbkdf2-sha256$iterations$salt$hash -- written by twamp-agent\n");
         hashes.forEach((name, hash) -> sb.append(name).append(':').append(hash).append('\n'));
         AtomicFile.write(usersFile, sb.toString().getBytes(StandardCharsets.UTF_8), false);
+        loaded = Files.getLastModifiedTime(usersFile);
         try {
             Files.setPosixFilePermissions(usersFile, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
@@ -95,6 +118,7 @@ public final class UserStore {
     }
 
     public synchronized boolean checkPassword(final String user, final String password) {
+        refresh();
         final var hash = hashes.get(user);
         final var ok = hash != null && PasswordHash.matches(password.toCharArray(), hash);
         if (!ok) {

@@ -39,6 +39,17 @@ class AgentOptionsTest {
     }
 
     @Test
+    void setPasswordNeedsItsFile() {
+        final var options = AgentOptions.parse(new String[] {"--set-password", "ops", "--password-file", "f"},
+            Map.of());
+        assertEquals("ops", options.setPasswordUser());
+        assertEquals(Path.of("f"), options.passwordFile());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+            () -> AgentOptions.parse(new String[] {"--set-password", "ops"}, Map.of())).getMessage()
+            .contains("go together"));
+    }
+
+    @Test
     void helpIsRecognised() {
         assertTrue(AgentOptions.parse(new String[] {"--help"}, Map.of()).help());
         assertTrue(AgentOptions.USAGE.contains("--netconf-tcp-port"));

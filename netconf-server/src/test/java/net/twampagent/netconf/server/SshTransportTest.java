@@ -60,6 +60,17 @@ class SshTransportTest {
     }
 
     @Test
+    void aUserAddedWhileTheAgentRunsCanLogIn() throws Exception {
+        try (var agent = TestAgent.start(stateDir)) {
+            assertThrows(IOException.class, () -> NetconfClient.ssh(agent.sshPort(), "ops", "ops-password-1"));
+            net.twampagent.netconf.auth.UserStore.open(stateDir).setPassword("ops", "ops-password-1".toCharArray());
+            try (var client = NetconfClient.ssh(agent.sshPort(), "ops", "ops-password-1")) {
+                assertOk(client.rpc("<discard-changes/>"));
+            }
+        }
+    }
+
+    @Test
     void publicKeyUsersAreAccepted() throws Exception {
         final var generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
