@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import net.twampagent.dataplane.client.AcceptedSession;
+import net.twampagent.dataplane.client.ClientSecurity;
 import net.twampagent.dataplane.client.PacketResult;
 import net.twampagent.dataplane.client.SessionRequest;
 import net.twampagent.dataplane.client.SessionSender;
@@ -48,8 +49,15 @@ public final class TwampPing {
             out.print(PingOptions.USAGE);
             return OK;
         }
+        final ClientSecurity security;
         try {
-            return measure(options, out);
+            security = security(options);
+        } catch (UsageException e) {
+            err.println("twamp-ping: " + e.getMessage());
+            return USAGE;
+        }
+        try {
+            return measure(options, security, out);
         } catch (UnknownHostException e) {
             err.println("twamp-ping: unknown host " + options.host());
             return FAILED;
@@ -63,10 +71,23 @@ public final class TwampPing {
         }
     }
 
-    private static int measure(final PingOptions o, final PrintStream out) throws IOException, InterruptedException {
+    private static ClientSecurity security(final PingOptions o) throws UsageException {
+        if (!o.mode().needsKey()) {
+            return ClientSecurity.none();
+        }
+        final SecretFile secret = SecretFile.read(o.secretFile(), o.keyId());
+        try {
+            return ClientSecurity.of(o.mode(), secret.keyId(), secret.secret());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--key-id: " + e.getMessage());
+        }
+    }
+
+    private static int measure(final PingOptions o, final ClientSecurity security, final PrintStream out)
+            throws IOException, InterruptedException {
         final InetSocketAddress server = new InetSocketAddress(InetAddress.getByName(o.host()), o.port());
         final Duration sessionTimeout = o.lateWait().plusSeconds(1);
-        try (TwampClient client = TwampClient.connect(server, o.timeout())) {
+        try (TwampClient client = TwampClient.connect(server, o.timeout(), security)) {
             final List<AcceptedSession> sessions = new ArrayList<>();
             for (int i = 0; i < o.sessions(); i++) {
                 sessions.add(client.requestSession(new SessionRequest(0, o.receiverPort(), o.padding(), o.dscp(),

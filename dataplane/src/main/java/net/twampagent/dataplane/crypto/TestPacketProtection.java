@@ -21,7 +21,8 @@ import net.twampagent.dataplane.config.AuthMode;
  * The HMAC is over the plaintext of the covered blocks, truncated to 16 octets. Padding is never encrypted or
  * covered.
  *
- * <p>Methods take the packet between the buffer's position and limit, change only the covered blocks and the
+ * <p>Methods take the packet between the buffer's position and limit, or at an absolute index and length (so
+ * that an engine can work on a slot of a larger buffer without a slice), change only the covered blocks and the
  * HMAC field, and leave position and limit where they were. Not for use by two threads at once.
  */
 public final class TestPacketProtection {
@@ -72,7 +73,12 @@ public final class TestPacketProtection {
 
     /** Encrypts a sender packet filled in clear and writes its HMAC field (the Session-Sender's side). */
     public void sealSender(final ByteBuffer packet) {
-        seal(packet, senderBlocks, SENDER_HMAC_OFFSET, SENDER_MINIMUM, "sender");
+        sealSender(packet, packet.position(), packet.remaining());
+    }
+
+    /** {@link #sealSender(ByteBuffer)} for the {@code length} octets at absolute index {@code base}. */
+    public void sealSender(final ByteBuffer packet, final int base, final int length) {
+        seal(packet, base, length, senderBlocks, SENDER_HMAC_OFFSET, SENDER_MINIMUM, "sender");
     }
 
     /**
@@ -81,12 +87,22 @@ public final class TestPacketProtection {
      * @return false, with the packet unchanged, when it is short or its HMAC does not match: do not reflect it
      */
     public boolean openSender(final ByteBuffer packet) {
-        return open(packet, senderBlocks, SENDER_HMAC_OFFSET, SENDER_MINIMUM);
+        return openSender(packet, packet.position(), packet.remaining());
+    }
+
+    /** {@link #openSender(ByteBuffer)} for the {@code length} octets at absolute index {@code base}. */
+    public boolean openSender(final ByteBuffer packet, final int base, final int length) {
+        return open(packet, base, length, senderBlocks, SENDER_HMAC_OFFSET, SENDER_MINIMUM);
     }
 
     /** Encrypts a reflector packet filled in clear and writes its HMAC field (the Session-Reflector's side). */
     public void sealReflector(final ByteBuffer packet) {
-        seal(packet, reflectorBlocks, REFLECTOR_HMAC_OFFSET, REFLECTOR_MINIMUM, "reflector");
+        sealReflector(packet, packet.position(), packet.remaining());
+    }
+
+    /** {@link #sealReflector(ByteBuffer)} for the {@code length} octets at absolute index {@code base}. */
+    public void sealReflector(final ByteBuffer packet, final int base, final int length) {
+        seal(packet, base, length, reflectorBlocks, REFLECTOR_HMAC_OFFSET, REFLECTOR_MINIMUM, "reflector");
     }
 
     /**
@@ -95,16 +111,20 @@ public final class TestPacketProtection {
      * @return false, with the packet unchanged, when it is short or its HMAC does not match: discard it
      */
     public boolean openReflector(final ByteBuffer packet) {
-        return open(packet, reflectorBlocks, REFLECTOR_HMAC_OFFSET, REFLECTOR_MINIMUM);
+        return openReflector(packet, packet.position(), packet.remaining());
     }
 
-    private void seal(final ByteBuffer packet, final int blocks, final int hmacOffset, final int minimum,
-            final String what) {
-        if (packet.remaining() < minimum) {
+    /** {@link #openReflector(ByteBuffer)} for the {@code length} octets at absolute index {@code base}. */
+    public boolean openReflector(final ByteBuffer packet, final int base, final int length) {
+        return open(packet, base, length, reflectorBlocks, REFLECTOR_HMAC_OFFSET, REFLECTOR_MINIMUM);
+    }
+
+    private void seal(final ByteBuffer packet, final int start, final int packetLength, final int blocks,
+            final int hmacOffset, final int minimum, final String what) {
+        if (packetLength < minimum) {
             throw new IllegalArgumentException("a protected " + what + " packet has at least " + minimum
-                + " octets, not " + packet.remaining());
+                + " octets, not " + packetLength);
         }
-        final int start = packet.position();
         final int length = blocks * Aes.BLOCK;
         packet.get(start, clear, 0, length);
         hmac.update(clear, 0, length);
@@ -114,11 +134,11 @@ public final class TestPacketProtection {
         packet.put(start + hmacOffset, digest, 0, HmacSha1.TRUNCATED_LENGTH);
     }
 
-    private boolean open(final ByteBuffer packet, final int blocks, final int hmacOffset, final int minimum) {
-        if (packet.remaining() < minimum) {
+    private boolean open(final ByteBuffer packet, final int start, final int packetLength, final int blocks,
+            final int hmacOffset, final int minimum) {
+        if (packetLength < minimum) {
             return false;
         }
-        final int start = packet.position();
         final int length = blocks * Aes.BLOCK;
         packet.get(start, wire, 0, length);
         crypt(decryptor, wire, clear, length);

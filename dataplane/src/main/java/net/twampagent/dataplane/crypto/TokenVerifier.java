@@ -32,6 +32,14 @@ public final class TokenVerifier {
     }
 
     /**
+     * Whether {@code keyId} names a configured secret; for counting a failure by KeyID after the fact, never to
+     * pick a path before {@link #verify}.
+     */
+    public boolean knows(final String keyId) {
+        return keyId != null && keys.containsKey(keyId);
+    }
+
+    /**
      * The session keys of an authentic Set-Up-Response; empty when the KeyID is unknown (or null), the secret
      * differs or the Token was altered, without saying which.
      *

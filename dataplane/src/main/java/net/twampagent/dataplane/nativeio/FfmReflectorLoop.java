@@ -54,6 +54,7 @@ final class FfmReflectorLoop implements Runnable {
 
     private final int[] queuedSlot;
     private final int[] senderSequences;
+    private final int[] replyLengths;
     private final int[] ownSequences;
     private final long[] receiveNanos;
     private final long[] receiveNtp;
@@ -70,6 +71,7 @@ final class FfmReflectorLoop implements Runnable {
         this.cpu = cpu;
         this.queuedSlot = new int[settings.batch()];
         this.senderSequences = new int[settings.batch()];
+        this.replyLengths = new int[settings.batch()];
         this.ownSequences = new int[settings.batch()];
         this.receiveNanos = new long[settings.batch()];
         this.receiveNtp = new long[settings.batch()];
@@ -267,7 +269,7 @@ final class FfmReflectorLoop implements Runnable {
                 counters.onDropped(DropReason.AFTER_STOP);
                 continue;
             }
-            if (length < TestPacketLayout.SENDER_MINIMUM) {
+            if (length < ReflectStep.senderMinimum(session.protection)) {
                 counters.onDropped(DropReason.TOO_SHORT);
                 continue;
             }
@@ -280,12 +282,19 @@ final class FfmReflectorLoop implements Runnable {
             }
             final ByteBuffer packet = views[i];
             final int ttl = batch.timeToLive(i);
-            senderSequences[queued] = packet.getInt(TestPacketLayout.SENDER_SEQUENCE);
-            ownSequences[queued] = session.sequence++;
             receiveNanos[queued] = t2;
             receiveNtp[queued] = NtpTimestamp.ofEpochNanos(t2);
-            final int replyLength = ReflectStep.reflect(packet, 0, length, ownSequences[queued], receiveNtp[queued],
-                    errorEstimate, ttl < 0 ? TestPacketLayout.UNKNOWN_TTL : ttl);
+            final int replyLength = ReflectStep.reflect(session.protection, packet, 0, length, session.sequence,
+                    receiveNtp[queued], errorEstimate, ttl < 0 ? TestPacketLayout.UNKNOWN_TTL : ttl);
+            if (replyLength == ReflectStep.BAD_HMAC) {
+                counters.onDropped(DropReason.BAD_HMAC);
+                continue;
+            }
+            // Read from the reply: in encrypted mode the sender's Sequence Number is ciphered until reflect.
+            senderSequences[queued] = packet.getInt(session.protection == null ? TestPacketLayout.COPIED_SEQUENCE
+                    : TestPacketLayout.PROTECTED_COPIED_SEQUENCE);
+            ownSequences[queued] = session.sequence++;
+            replyLengths[queued] = replyLength;
             batch.queueReply(i, replyLength);
             queuedSlot[queued++] = i;
         }
@@ -293,7 +302,8 @@ final class FfmReflectorLoop implements Runnable {
             final long t3 = clock.realtimeNanos();
             final long t3Ntp = NtpTimestamp.ofEpochNanos(t3);
             for (int q = 0; q < queued; q++) {
-                ReflectStep.stampTransmit(views[queuedSlot[q]], 0, ReflectStep.transmitTimestamp(receiveNtp[q], t3Ntp));
+                ReflectStep.stampTransmit(session.protection, views[queuedSlot[q]], 0, replyLengths[q],
+                        ReflectStep.transmitTimestamp(receiveNtp[q], t3Ntp));
             }
             batch.send(fd);
             for (int q = 0; q < queued; q++) {

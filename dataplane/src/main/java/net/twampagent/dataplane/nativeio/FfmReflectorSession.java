@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.twampagent.dataplane.reflector.ReflectorSession;
 import net.twampagent.dataplane.reflector.SessionCounters;
+import net.twampagent.dataplane.crypto.TestPacketProtection;
 import net.twampagent.dataplane.reflector.SessionSpec;
 
 /**
@@ -21,6 +22,8 @@ final class FfmReflectorSession implements ReflectorSession {
     final NativeUdpSocket socket;
     final MemorySegment peer;
     final int slot;
+    /** The session's test packet protection (modes 2 and 4), used on this session's loop thread only; or null. */
+    final TestPacketProtection protection;
     int sequence;
     volatile boolean started;
     volatile boolean stopping;
@@ -40,6 +43,7 @@ final class FfmReflectorSession implements ReflectorSession {
         this.counters = new SessionCounters(System.nanoTime());
         this.loop = loop;
         this.slot = slot;
+        this.protection = spec.protection();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import net.twampagent.dataplane.crypto.TestPacketProtection;
 import net.twampagent.dataplane.state.DropReason;
 import net.twampagent.dataplane.wire.TestPacketLayout;
 
@@ -19,6 +20,7 @@ final class NioReflectorSession implements ReflectorSession {
     private final short errorEstimate;
     private final NioReflectorLoop loop;
     private final SessionCounters counters;
+    private final TestPacketProtection protection;
     private volatile boolean started;
     private volatile boolean stopping;
     private volatile long stopDeadline;
@@ -32,6 +34,7 @@ final class NioReflectorSession implements ReflectorSession {
         this.local = (InetSocketAddress) channel.getLocalAddress();
         this.errorEstimate = loop.errorEstimate();
         this.counters = new SessionCounters(System.nanoTime());
+        this.protection = spec.protection();
     }
 
     DatagramChannel channel() {
@@ -91,12 +94,19 @@ final class NioReflectorSession implements ReflectorSession {
                 counters.onDropped(drop);
                 continue;
             }
-            final int senderSequence = buf.getInt(TestPacketLayout.SENDER_SEQUENCE);
-            final int ownSequence = sequence++;
-            final int replyLength = ReflectStep.reflect(buf, 0, length, ownSequence, t2, errorEstimate,
+            final int replyLength = ReflectStep.reflect(protection, buf, 0, length, sequence, t2, errorEstimate,
                 TestPacketLayout.UNKNOWN_TTL);
+            if (replyLength == ReflectStep.BAD_HMAC) {
+                counters.onDropped(DropReason.BAD_HMAC);
+                continue;
+            }
+            // Read after reflect: in encrypted mode the Sequence Number is ciphered until then.
+            final int senderSequence = buf.getInt(protection == null ? TestPacketLayout.COPIED_SEQUENCE
+                : TestPacketLayout.PROTECTED_COPIED_SEQUENCE);
+            final int ownSequence = sequence++;
             buf.limit(replyLength).position(0);
-            ReflectStep.stampTransmit(buf, 0, ReflectStep.transmitTimestamp(t2, clock.nowNtp()));
+            ReflectStep.stampTransmit(protection, buf, 0, replyLength,
+                ReflectStep.transmitTimestamp(t2, clock.nowNtp()));
             final long t3Nanos = clock.lastNanoTime();
             int sent;
             try {
@@ -123,7 +133,7 @@ final class NioReflectorSession implements ReflectorSession {
         if (stopping && nowNanos - stopDeadline > 0) {
             return DropReason.AFTER_STOP;
         }
-        if (length < TestPacketLayout.SENDER_MINIMUM) {
+        if (length < ReflectStep.senderMinimum(protection)) {
             return DropReason.TOO_SHORT;
         }
         return null;

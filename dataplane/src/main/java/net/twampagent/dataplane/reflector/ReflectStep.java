@@ -19,6 +19,8 @@ import static net.twampagent.dataplane.wire.TestPacketLayout.TIMESTAMP;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import net.twampagent.dataplane.crypto.TestPacketProtection;
+import net.twampagent.dataplane.wire.TestPacketLayout;
 
 /**
  * Turns an unauthenticated Session-Sender packet into the Session-Reflector's reply, in place (RFC 5357 §4.2.1).
@@ -29,6 +31,12 @@ import java.nio.ByteOrder;
  *
  * <p>Two calls per packet, so that T3 can be read as late as possible: {@link #reflect} right after receive,
  * then {@link #stampTransmit} just before the send.
+ *
+ * <p>Sessions in authenticated or encrypted mode carry a {@link TestPacketProtection} (per session, used by the
+ * session's reflector thread only) and go through the overloads that take it: the sender packet's HMAC is checked
+ * first ({@link #BAD_HMAC} when it fails: not reflected), the reply takes the protected layout, and it is sealed
+ * after T3 is written, since in encrypted mode T3 lies inside the ciphered blocks. A null protection means the
+ * session is in clear (modes 1 and 8), and the overloads do exactly what the plain methods do.
  */
 public final class ReflectStep {
     private ReflectStep() {
@@ -85,6 +93,71 @@ public final class ReflectStep {
         return replyLength;
     }
 
+    /** What {@link #reflect(TestPacketProtection, ByteBuffer, int, int, int, long, short, int)} returns for a
+     * packet whose HMAC does not verify. */
+    public static final int BAD_HMAC = -1;
+
+    /** The smallest sender packet a session reflects: 14 octets in clear, 48 when protected. */
+    public static int senderMinimum(final TestPacketProtection protection) {
+        return protection == null ? SENDER_MINIMUM : TestPacketProtection.SENDER_MINIMUM;
+    }
+
+    /**
+     * {@link #reflect(ByteBuffer, int, int, int, long, short, int)} for a session that may be protected: with a
+     * protection, checks and deciphers the sender packet, then writes the protected reply (RFC 5357 §4.2.1 with
+     * erratum 5045) of max(received, 112) octets, the sender's padding moved after the reply's HMAC field.
+     *
+     * @param receivedLength the received length, at least {@link #senderMinimum}
+     * @return the length of the reply, or {@link #BAD_HMAC} with the packet unchanged
+     */
+    public static int reflect(final TestPacketProtection protection, final ByteBuffer packet, final int base,
+            final int receivedLength, final int sequence, final long receiveTimestamp, final short errorEstimate,
+            final int senderTtl) {
+        if (protection == null) {
+            return reflect(packet, base, receivedLength, sequence, receiveTimestamp, errorEstimate, senderTtl);
+        }
+        final int replyLength = Math.max(receivedLength, TestPacketLayout.PROTECTED_PADDING);
+        if (receivedLength < TestPacketProtection.SENDER_MINIMUM || packet.capacity() - base < replyLength
+                || packet.order() != ByteOrder.BIG_ENDIAN) {
+            throw new IllegalArgumentException("cannot reflect " + receivedLength + " protected octets at " + base
+                + " in a " + packet.order() + " buffer of " + packet.capacity());
+        }
+        if (!protection.openSender(packet, base, receivedLength)) {
+            return BAD_HMAC;
+        }
+        final int senderSequence = packet.getInt(base + SEQUENCE);
+        final long senderTimestamp = packet.getLong(base + TestPacketLayout.PROTECTED_SENDER_TIMESTAMP);
+        final short senderError = packet.getShort(base + TestPacketLayout.PROTECTED_SENDER_ERROR_ESTIMATE);
+        moveUp(packet, base + TestPacketLayout.PROTECTED_SENDER_PADDING, base + TestPacketLayout.PROTECTED_PADDING,
+            replyLength - TestPacketLayout.PROTECTED_PADDING);
+        // Every MBZ octet and the HMAC field are zero before the fields land; 112 is a whole number of longs.
+        for (int i = 0; i < TestPacketLayout.PROTECTED_PADDING; i += Long.BYTES) {
+            packet.putLong(base + i, 0L);
+        }
+        packet.putInt(base + SEQUENCE, sequence);
+        packet.putShort(base + TestPacketLayout.PROTECTED_ERROR_ESTIMATE, errorEstimate);
+        packet.putLong(base + TestPacketLayout.PROTECTED_RECEIVE_TIMESTAMP, receiveTimestamp);
+        packet.putInt(base + TestPacketLayout.PROTECTED_COPIED_SEQUENCE, senderSequence);
+        packet.putLong(base + TestPacketLayout.PROTECTED_COPIED_TIMESTAMP, senderTimestamp);
+        packet.putShort(base + TestPacketLayout.PROTECTED_COPIED_ERROR_ESTIMATE, senderError);
+        packet.put(base + TestPacketLayout.PROTECTED_SENDER_TTL, (byte) senderTtl);
+        return replyLength;
+    }
+
+    /**
+     * Writes T3 into a reply made by {@link #reflect(TestPacketProtection, ByteBuffer, int, int, int, long, short,
+     * int)} and, when the session is protected, seals the reply.
+     */
+    public static void stampTransmit(final TestPacketProtection protection, final ByteBuffer packet, final int base,
+            final int replyLength, final long transmitTimestamp) {
+        if (protection == null) {
+            stampTransmit(packet, base, transmitTimestamp);
+            return;
+        }
+        packet.putLong(base + TestPacketLayout.PROTECTED_TIMESTAMP, transmitTimestamp);
+        protection.sealReflector(packet, base, replyLength);
+    }
+
     /** Writes the transmit Timestamp (T3) of a reply made by {@link #reflect}. */
     public static void stampTransmit(final ByteBuffer packet, final int base, final long transmitTimestamp) {
         packet.putLong(base + TIMESTAMP, transmitTimestamp);
@@ -99,7 +172,7 @@ public final class ReflectStep {
     }
 
     private static void moveUp(final ByteBuffer buf, final int from, final int to, final int length) {
-        // Regions overlap and to > from: copy from the end. The shift (27) exceeds 8, so whole longs are safe.
+        // Regions overlap and to > from: copy from the end. The shift (27 or 64) exceeds 8, so whole longs are safe.
         int i = length;
         while (i >= Long.BYTES) {
             i -= Long.BYTES;

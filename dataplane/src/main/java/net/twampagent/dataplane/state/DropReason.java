@@ -10,6 +10,11 @@ public enum DropReason {
     NOT_STARTED,
     /** It arrived after Stop-Sessions plus the session's Timeout (RFC 5357 §3.8 forbids reflecting it). */
     AFTER_STOP,
+    /**
+     * Its HMAC did not verify (authenticated or encrypted mode): another key, another mode, or a packet changed
+     * on the way. Not reflected, as perfSONAR does not either.
+     */
+    BAD_HMAC,
     /** The reply could not be sent (the socket's send buffer was full). */
     SEND_FAILED
 }

@@ -50,6 +50,34 @@ public final class TestPacketLayout {
     /** The largest UDP payload over IPv4 or IPv6 without jumbograms. */
     public static final int MAX_DATAGRAM = 65_507;
 
+
+    // Authenticated and encrypted modes (RFC 4656 §4.1.2, RFC 5357 §4.1.2 and §4.2.1 with erratum 5045): every
+    // field moves to its own 16-octet block so that block 0 can be ciphered alone; Sequence Numbers stay at 0.
+    /** Protected sender: Timestamp. */
+    public static final int PROTECTED_SENDER_TIMESTAMP = 16;
+    /** Protected sender: Error Estimate. */
+    public static final int PROTECTED_SENDER_ERROR_ESTIMATE = 24;
+    /** Protected sender: first octet of Packet Padding, after the HMAC; also its smallest size. */
+    public static final int PROTECTED_SENDER_PADDING = 48;
+    /** Protected reflector: Timestamp, the transmit time T3. */
+    public static final int PROTECTED_TIMESTAMP = 16;
+    /** Protected reflector: Error Estimate of T3 (and T2). */
+    public static final int PROTECTED_ERROR_ESTIMATE = 24;
+    /** Protected reflector: Receive Timestamp, T2. */
+    public static final int PROTECTED_RECEIVE_TIMESTAMP = 32;
+    /** Protected reflector: copy of the sender's Sequence Number. */
+    public static final int PROTECTED_COPIED_SEQUENCE = 48;
+    /** Protected reflector: copy of the sender's Timestamp. */
+    public static final int PROTECTED_COPIED_TIMESTAMP = 64;
+    /** Protected reflector: copy of the sender's Error Estimate. */
+    public static final int PROTECTED_COPIED_ERROR_ESTIMATE = 72;
+    /** Protected reflector: Sender TTL (1 octet). */
+    public static final int PROTECTED_SENDER_TTL = 80;
+    /** Protected reflector: first octet of Packet Padding, after the HMAC; also its smallest size (112). */
+    public static final int PROTECTED_PADDING = 112;
+    /** The sender padding that makes both directions the same size in the protected modes: 112 - 48. */
+    public static final int PROTECTED_SYMMETRIC_SENDER_PADDING = PROTECTED_PADDING - PROTECTED_SENDER_PADDING;
+
     private TestPacketLayout() {
     }
 }
