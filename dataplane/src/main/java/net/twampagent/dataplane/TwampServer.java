@@ -1,18 +1,14 @@
 package net.twampagent.dataplane;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.nio.channels.ServerSocketChannel;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +16,7 @@ import java.util.function.Consumer;
 import net.twampagent.dataplane.config.AuthMode;
 import net.twampagent.dataplane.config.RoutingInstance;
 import net.twampagent.dataplane.config.ServerConfig;
-import net.twampagent.dataplane.control.ControlChannelInitializer;
+import net.twampagent.dataplane.control.InstanceScope;
 import net.twampagent.dataplane.control.ServerCore;
 import net.twampagent.dataplane.nativeio.ReflectorEngines;
 import net.twampagent.dataplane.reflector.ReflectorEngine;
@@ -33,22 +29,23 @@ import net.twampagent.dataplane.state.Subscription;
  * A running TWAMP server: TWAMP-Control on Netty and a Session-Reflector engine, driven by a
  * {@link ServerConfig}. {@link #apply} changes it live; {@link #snapshot} and {@link #subscribe} report on it.
  *
- * <p>Threads: one control event loop (every connection, timer and counter lives on it) and the engine's
- * reflector threads. The methods here may be called from any thread.
+ * <p>Threads: one control event loop (every connection, timer and counter lives on it, whatever routing instance
+ * it arrived in) and the engine's reflector threads; each routing instance other than {@code default} adds the
+ * platform thread that creates its sockets inside its namespace. The methods here may be called from any thread
+ * in the agent's own namespace.
  */
 public final class TwampServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final ServerCore core;
     private final ReflectorEngine engine;
-    private ServerConfig config;
-    private Channel listener;
+    private final ControlListeners listeners;
     private boolean closed;
 
     private TwampServer(final ServerConfig config, final ReflectorEngine engine) {
-        this.config = config;
         this.engine = engine;
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.core = new ServerCore(group.next(), engine, config);
+        this.listeners = new ControlListeners(group, core);
     }
 
     /**
@@ -61,14 +58,19 @@ public final class TwampServer implements AutoCloseable {
 
     /**
      * Starts a server with the given reflector engine, which the server then owns (and closes). On failure
-     * nothing is left running and the engine is closed.
+     * nothing is left running and the engine is closed. Call it from a thread in the agent's own network
+     * namespace (any ordinary thread): the routing instances are entered from there.
      */
     public static TwampServer start(final ServerConfig config, final ReflectorEngine engine)
             throws ConfigurationRejectedException {
         final TwampServer server = new TwampServer(config, engine);
         try {
             checkSupported(config);
-            server.listener = server.bind(config);
+            server.listeners.apply(config);
+            server.onLoop(() -> {
+                server.core.listening(server.listeners.bound());
+                return null;
+            });
             return server;
         } catch (ConfigurationRejectedException | RuntimeException e) {
             server.close();
@@ -78,37 +80,35 @@ public final class TwampServer implements AutoCloseable {
 
     /**
      * Says whether {@code newConfig} could be applied now, without changing anything: the modes and features
-     * it asks for are supported and its TWAMP-Control port can be bound.
+     * it asks for are supported, the namespace of every routing instance it adds exists, and every TWAMP-Control
+     * port it adds or moves can be bound there.
      */
     public void check(final ServerConfig newConfig) throws ConfigurationRejectedException {
         checkSupported(newConfig);
         synchronized (this) {
-            if (!sameListener(config, newConfig)) {
-                probeBind(listenAddress(newConfig));
-            }
+            listeners.check(newConfig);
         }
     }
 
     /**
-     * Puts {@code newConfig} in force without a restart. A new port or address re-binds the listener (the
-     * connections of the old one live on until they end); new limits and modes apply to new admissions;
-     * connections whose client is no longer allowed, or all if the server is disabled, are closed now. When it
-     * throws, nothing has changed.
+     * Puts {@code newConfig} in force without a restart. A new port or address re-binds the listener of its
+     * instance (the connections of the old one live on until they end); a routing instance added gets its
+     * listener; one removed loses its listener and its connections ({@link CloseReason#ROUTING_INSTANCE_REMOVED});
+     * new limits and modes apply to new admissions; connections whose client is no longer allowed, or all if the
+     * server is disabled, are closed now. When it throws, nothing has changed.
      */
     public synchronized void apply(final ServerConfig newConfig) throws ConfigurationRejectedException {
         Objects.requireNonNull(newConfig, "newConfig");
         checkSupported(newConfig);
-        if (!sameListener(config, newConfig)) {
-            final Channel fresh = bind(newConfig);
-            final Channel old = listener;
-            listener = fresh;
-            old.close().syncUninterruptibly();
-        }
-        config = newConfig;
+        final List<String> removed = listeners.apply(newConfig);
+        final Map<InstanceScope, InetSocketAddress> bound = listeners.bound();
         onLoop(() -> {
+            removed.forEach(instance -> core.closeInstance(instance, CloseReason.ROUTING_INSTANCE_REMOVED));
             core.apply(newConfig);
+            core.listening(bound);
             return null;
         });
+        listeners.release(removed);
     }
 
     /** The state now, consistent across connections, sessions and counters. */
@@ -134,9 +134,18 @@ public final class TwampServer implements AutoCloseable {
         return onLoop(() -> core.closeAll(CloseReason.CLEARED));
     }
 
-    /** The bound TWAMP-Control address (with the real port when the configuration said 0). */
+    /**
+     * The bound TWAMP-Control address of the default instance (with the real port when the configuration said
+     * 0), or of the first configured instance when the server does not listen in the default one.
+     */
     public synchronized InetSocketAddress localAddress() {
-        return (InetSocketAddress) listener.localAddress();
+        final InetSocketAddress own = listeners.localAddress(RoutingInstance.DEFAULT);
+        return own != null ? own : listeners.localAddress(listeners.instances().iterator().next());
+    }
+
+    /** The bound TWAMP-Control address in routing instance {@code instance}, empty when it has no listener. */
+    public synchronized Optional<InetSocketAddress> localAddress(final String instance) {
+        return Optional.ofNullable(listeners.localAddress(instance));
     }
 
     @Override
@@ -145,79 +154,27 @@ public final class TwampServer implements AutoCloseable {
             return;
         }
         closed = true;
-        if (listener != null) {
-            listener.close().syncUninterruptibly();
+        final boolean listened = !listeners.instances().isEmpty();
+        listeners.close();
+        if (listened) {
             onLoop(() -> core.closeAll(CloseReason.SERVER_SHUTDOWN));
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         engine.close();
     }
 
-    private Channel bind(final ServerConfig cfg) throws ConfigurationRejectedException {
-        final InetSocketAddress address = listenAddress(cfg);
-        try {
-            final Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 256).childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ControlChannelInitializer(core)).bind(address).sync().channel();
-            onLoop(() -> {
-                core.listening(List.of((InetSocketAddress) channel.localAddress()));
-                return null;
-            });
-            return channel;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConfigurationRejectedException("port", "interrupted while binding " + describe(address), e);
-        } catch (Exception e) {
-            throw bindRejection(address, e);
-        }
-    }
-
-    private static void probeBind(final InetSocketAddress address) throws ConfigurationRejectedException {
-        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
-            probe.bind(address);
-        } catch (IOException e) {
-            throw bindRejection(address, e);
-        }
-    }
-
-    private static ConfigurationRejectedException bindRejection(final InetSocketAddress address, final Exception e) {
-        final String knob = e instanceof BindException && address.getPort() != 0 ? "port" : "listen-address";
-        return new ConfigurationRejectedException(knob, "TWAMP-Control cannot listen on " + describe(address)
-            + ": " + e.getMessage(), e);
-    }
-
-    private static String describe(final InetSocketAddress address) {
-        return (address.getAddress().isAnyLocalAddress() ? "*" : address.getAddress().getHostAddress()) + " port "
-            + address.getPort();
-    }
-
     private static void checkSupported(final ServerConfig cfg) throws ConfigurationRejectedException {
         for (AuthMode mode : cfg.modes()) {
-            if (mode != AuthMode.NONE) {
+            if (mode.needsKey() && cfg.keys().isEmpty()) {
                 throw new ConfigurationRejectedException("authentication-mode", "authentication-mode "
                     + mode.name().toLowerCase().replace('_', '-')
-                    + " is not supported yet: this dataplane offers only none (unauthenticated, mode 1)");
-            }
-        }
-        for (RoutingInstance instance : cfg.routingInstances()) {
-            if (!instance.isDefault()) {
-                throw new ConfigurationRejectedException("routing-instance-list", "routing instance "
-                    + instance.name() + " is not supported yet: the dataplane listens in the default instance only");
+                    + " needs at least one key: configure authentication-key-chain NAME key-id ID secret S");
             }
         }
         if (cfg.lightPort().isPresent()) {
             throw new ConfigurationRejectedException("light", "TWAMP Light (port " + cfg.lightPort().getAsInt()
                 + ") is not supported yet");
         }
-    }
-
-    private static boolean sameListener(final ServerConfig a, final ServerConfig b) {
-        return a.port() == b.port() && Objects.equals(a.listenAddress(), b.listenAddress());
-    }
-
-    private static InetSocketAddress listenAddress(final ServerConfig cfg) {
-        return cfg.listenAddress() == null ? new InetSocketAddress(cfg.port())
-            : new InetSocketAddress(cfg.listenAddress(), cfg.port());
     }
 
     private <T> T onLoop(final Callable<T> task) {

@@ -18,21 +18,23 @@ import net.twampagent.dataplane.wire.ServerGreeting;
  */
 final class AdmissionHandler extends ChannelInboundHandlerAdapter {
     private final ServerCore core;
+    private final InstanceScope instance;
 
-    AdmissionHandler(final ServerCore core) {
+    AdmissionHandler(final ServerCore core, final InstanceScope instance) {
         this.core = core;
+        this.instance = instance;
     }
 
     @Override
     public void channelActive(final ChannelHandlerContext ctx) {
         final InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
-        final Refusal refusal = core.admission(client);
+        final Refusal refusal = core.admission(client, instance.name());
         if (refusal == null) {
             ctx.pipeline().remove(this);
             ctx.fireChannelActive();
             return;
         }
-        core.refuse(refusal, client, describe(refusal, core.config()));
+        core.refuse(refusal, client, describe(refusal, core.config(), instance.name()));
         final ByteBuf greeting = ctx.alloc().buffer(ServerGreeting.SIZE);
         new ServerGreeting(0, new byte[16], new byte[16], core.config().kdfCount()).encode(greeting);
         ctx.writeAndFlush(greeting).addListener(ChannelFutureListener.CLOSE);
@@ -44,10 +46,10 @@ final class AdmissionHandler extends ChannelInboundHandlerAdapter {
         ReferenceCountUtil.release(msg);
     }
 
-    private static String describe(final Refusal refusal, final ServerConfig config) {
+    private static String describe(final Refusal refusal, final ServerConfig config, final String instance) {
         return switch (refusal) {
             case SERVER_DISABLED -> "the server is disabled";
-            case CLIENT_NOT_ALLOWED -> "address not in the client-list";
+            case CLIENT_NOT_ALLOWED -> "address not in the client-list of routing instance " + instance;
             case MAXIMUM_CONNECTIONS -> "maximum-connections " + config.maximumConnections() + " reached";
             case MAXIMUM_CONNECTIONS_PER_CLIENT -> "maximum-connections-per-client "
                 + config.maximumConnectionsPerClient() + " reached";

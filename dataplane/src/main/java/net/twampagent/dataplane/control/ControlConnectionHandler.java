@@ -17,9 +17,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import net.twampagent.dataplane.config.AuthMode;
 import net.twampagent.dataplane.config.ServerConfig;
+import net.twampagent.dataplane.crypto.ControlChannel;
+import net.twampagent.dataplane.crypto.SessionKeys;
+import net.twampagent.dataplane.crypto.TestPacketProtection;
+import net.twampagent.dataplane.crypto.TokenVerifier;
 import net.twampagent.dataplane.reflector.ReflectorSession;
 import net.twampagent.dataplane.reflector.SessionSpec;
 import net.twampagent.dataplane.state.CloseReason;
@@ -52,6 +57,7 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final int SECURITY_MODES = 0x0F;
 
     private final ServerCore core;
+    private final InstanceScope instance;
     private final Map<String, TestSession> sessions = new LinkedHashMap<>();
     private ChannelHandlerContext ctx;
     private long id;
@@ -60,6 +66,13 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
     private Instant established;
     private ConnectionSnapshot.State state = ConnectionSnapshot.State.GREETED;
     private int mode;
+    private byte[] challenge;
+    private byte[] salt;
+    private int count;
+    private AuthMode authMode = AuthMode.NONE;
+    private String keyId;
+    private SessionKeys keys;
+    private ControlChannel control;
     private int startedCount;
     private Duration servwait;
     private long lastActivity;
@@ -67,8 +80,9 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> lifetimeTimer;
     private boolean closed;
 
-    ControlConnectionHandler(final ServerCore core) {
+    ControlConnectionHandler(final ServerCore core, final InstanceScope instance) {
         this.core = core;
+        this.instance = instance;
     }
 
     long id() {
@@ -77,6 +91,11 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
 
     InetSocketAddress client() {
         return client;
+    }
+
+    /** The routing instance the connection arrived in; its sessions' sockets are created there too. */
+    String instance() {
+        return instance.name();
     }
 
     @Override
@@ -89,7 +108,10 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
         final ServerConfig config = core.config();
         servwait = config.serverInactivityTimeout();
         lastActivity = System.nanoTime();
-        send(new ServerGreeting(config.modesMask(), random(16), random(16), config.kdfCount()));
+        challenge = random(16);
+        salt = random(16);
+        count = config.kdfCount();
+        send(new ServerGreeting(config.modesMask(), challenge, salt, count));
         if (!servwait.isZero()) {
             idleTimer = schedule(this::checkIdle, servwait.toNanos());
         }
@@ -101,6 +123,13 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(final ChannelHandlerContext context, final Object msg) {
+        if (msg instanceof ControlHmacFailure) {
+            if (!closed) {
+                core.controlHmacFailed(id, client);
+                close(CloseReason.ERROR);
+            }
+            return;
+        }
         final ByteBuf frame = (ByteBuf) msg;
         try {
             if (closed) {
@@ -148,9 +177,46 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
             close(CloseReason.MODE_NOT_OFFERED);
             return;
         }
+        final AuthMode chosenMode = AuthMode.ofBit(security);
+        if (chosenMode == AuthMode.NONE) {
+            mode = chosen;
+            state = ConnectionSnapshot.State.READY;
+            send(new ServerStart(AcceptCode.OK, random(16), core.startTimeNtp()));
+        } else {
+            authenticate(response, chosen, chosenMode);
+        }
+    }
+
+    /**
+     * Modes 2, 4 and 8: the Token must open under the secret its KeyID names. An unknown KeyID and a wrong
+     * secret take the same path and time in {@link TokenVerifier} and get the same Server-Start (Accept 1, zeros
+     * in clear, as perfSONAR sends it); only the counter, kept here afterwards, tells them apart.
+     */
+    private void authenticate(final SetUpResponse response, final int chosen, final AuthMode security) {
+        final TokenVerifier verifier = core.verifier();
+        final String presented = response.keyIdText();
+        final Optional<SessionKeys> opened = verifier.verify(presented, salt, count, challenge, response.token());
+        if (opened.isEmpty()) {
+            core.authenticationFailed(presented, verifier.knows(presented), client);
+            send(new ServerStart(AcceptCode.FAILURE, new byte[16], 0));
+            close(CloseReason.REFUSED);
+            return;
+        }
         mode = chosen;
+        authMode = security;
+        keyId = presented;
+        keys = opened.get();
+        final byte[] serverIv = random(16);
+        final ControlChannel channel = ControlChannel.forServer(keys, response.clientIv(), serverIv);
+        // Server-Start's last block (Start-Time, MBZ) opens the server's chain; its first HMAC comes later.
+        final ServerStart start = new ServerStart(AcceptCode.OK, serverIv, core.startTimeNtp());
+        final ByteBuf buf = ctx.alloc().heapBuffer(ServerStart.SIZE);
+        start.encode(buf);
+        channel.encryptOutgoing(buf.nioBuffer(buf.readerIndex() + ServerStart.SIZE - 16, 16));
+        control = channel;
+        ctx.pipeline().get(ControlFrameDecoder.class).decipherWith(channel);
         state = ConnectionSnapshot.State.READY;
-        send(new ServerStart(AcceptCode.OK, random(16), core.startTimeNtp()));
+        ctx.writeAndFlush(buf);
     }
 
     private void onRequest(final RequestTwSession request) {
@@ -180,9 +246,14 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         final InetSocketAddress peer = new InetSocketAddress(sender, request.senderPort());
+        // The SID comes first: in modes 2 and 4 the session's test keys are derived from it.
+        final byte[] sid = core.sids().next(receiver, NtpTimestamp.ofInstant(Instant.now()));
+        final TestPacketProtection protection = authMode == AuthMode.AUTHENTICATED || authMode == AuthMode.ENCRYPTED
+            ? TestPacketProtection.forSession(authMode, keys, sid) : null;
         final ReflectorSession reflector;
         try {
-            reflector = openReflector(new InetSocketAddress(receiver, request.receiverPort()), peer, request.dscp());
+            reflector = openReflector(new InetSocketAddress(receiver, request.receiverPort()), peer, request.dscp(),
+                protection);
         } catch (BindException e) {
             refuseSession(Refusal.RECEIVER_ADDRESS_NOT_LOCAL, AcceptCode.NOT_SUPPORTED,
                 "cannot bind " + receiver.getHostAddress() + ": " + e.getMessage());
@@ -191,7 +262,6 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
             refuseSession(Refusal.NO_PORT, AcceptCode.TEMPORARY_LIMIT, "no UDP port: " + e.getMessage());
             return;
         }
-        final byte[] sid = core.sids().next(receiver, NtpTimestamp.ofInstant(Instant.now()));
         final TestSession session = new TestSession(sid, id, new SessionSpec(reflector.localAddress(), peer,
             request.dscp()), reflector, request.paddingLength(), NtpTimestamp.toDuration(request.timeout()));
         sessions.put(session.sid, session);
@@ -205,14 +275,15 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
      * server offer another). A BindException from the second try means the address itself is not bindable.
      */
     private ReflectorSession openReflector(final InetSocketAddress local, final InetSocketAddress peer,
-            final int dscp) throws IOException {
+            final int dscp, final TestPacketProtection protection) throws IOException {
         try {
-            return core.engine().open(new SessionSpec(local, peer, dscp));
+            return instance.open(core.engine(), new SessionSpec(local, peer, dscp, protection));
         } catch (BindException e) {
             if (local.getPort() == 0) {
                 throw e;
             }
-            return core.engine().open(new SessionSpec(new InetSocketAddress(local.getAddress(), 0), peer, dscp));
+            final InetSocketAddress anyPort = new InetSocketAddress(local.getAddress(), 0);
+            return instance.open(core.engine(), new SessionSpec(anyPort, peer, dscp, protection));
         }
     }
 
@@ -314,7 +385,7 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
         if (session.state == SessionSnapshot.State.RUNNING) {
             lastActivity = System.nanoTime();  // SERVWAIT resumes from the end of the last running session
         }
-        core.sessionEnded(session.snapshot(), reason);
+        core.sessionEnded(session.snapshot(instance.name()), reason);
         if (closed && sessions.isEmpty()) {
             core.lingerEnded(this);
         }
@@ -348,18 +419,22 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     ConnectionSnapshot snapshot() {
-        return new ConnectionSnapshot(id, client, server, state, mode, established, sessions.size());
+        return new ConnectionSnapshot(id, client, server, state, mode, established, sessions.size(), instance.name(),
+            keyId);
     }
 
     void sessionSnapshots(final List<SessionSnapshot> into) {
         for (TestSession session : sessions.values()) {
-            into.add(session.snapshot());
+            into.add(session.snapshot(instance.name()));
         }
     }
 
     private void send(final ControlMessage message) {
-        final ByteBuf buf = ctx.alloc().buffer(message.size());
+        final ByteBuf buf = ctx.alloc().heapBuffer(message.size());
         message.encode(buf);
+        if (control != null) {
+            control.sealMessage(buf.nioBuffer(buf.readerIndex(), buf.readableBytes()));
+        }
         ctx.writeAndFlush(buf);
     }
 

@@ -3,6 +3,7 @@ package net.twampagent.dataplane.control;
 import io.netty.channel.EventLoop;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,14 +13,16 @@ import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import net.twampagent.dataplane.config.ClientPrefix;
-import net.twampagent.dataplane.config.RoutingInstance;
 import net.twampagent.dataplane.config.ServerConfig;
+import net.twampagent.dataplane.crypto.TokenVerifier;
 import net.twampagent.dataplane.reflector.ReflectorEngine;
 import net.twampagent.dataplane.state.CloseReason;
 import net.twampagent.dataplane.state.ConnectionSnapshot;
+import net.twampagent.dataplane.state.ListeningEndpoint;
 import net.twampagent.dataplane.state.Refusal;
 import net.twampagent.dataplane.state.ServerEvent;
 import net.twampagent.dataplane.state.ServerSnapshot;
@@ -37,6 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerCore {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCore.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EventLoop loop;
     private final ReflectorEngine engine;
@@ -44,14 +48,18 @@ public final class ServerCore {
     private final long startTimeNtp = NtpTimestamp.ofInstant(startTime);
     private final SidGenerator sids = new SidGenerator();
     private final Map<Long, ControlConnectionHandler> connections = new LinkedHashMap<>();
-    private final Map<InetAddress, Integer> perClient = new HashMap<>();
+    private final Map<ClientKey, Integer> perClient = new HashMap<>();
     private final Set<ControlConnectionHandler> lingering = new LinkedHashSet<>();
     private final Map<Refusal, Long> refusals = new EnumMap<>(Refusal.class);
     private final Map<CloseReason, Long> closes = new EnumMap<>(CloseReason.class);
     private final Map<SessionEndReason, Long> sessionEnds = new EnumMap<>(SessionEndReason.class);
     private final List<Consumer<ServerEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> authenticationFailures = new TreeMap<>();
+    private long unknownKeyIdFailures;
+    private long controlHmacFailures;
     private ServerConfig config;
-    private List<InetSocketAddress> listening = List.of();
+    private TokenVerifier verifier;
+    private Map<InstanceScope, InetSocketAddress> listening = Map.of();
     private long nextConnectionId = 1;
     private long connectionsAccepted;
     private long sessionsAccepted;
@@ -61,6 +69,7 @@ public final class ServerCore {
         this.loop = loop;
         this.engine = engine;
         this.config = config;
+        this.verifier = new TokenVerifier(config.keys(), RANDOM);
     }
 
     /** The loop every connection of this server runs on. */
@@ -77,6 +86,14 @@ public final class ServerCore {
         return config;
     }
 
+    /**
+     * The check of Set-Up-Responses under the keys in force: a key added, changed or removed applies to the
+     * connections that authenticate from now on, never to those already keyed.
+     */
+    TokenVerifier verifier() {
+        return verifier;
+    }
+
     long startTimeNtp() {
         return startTimeNtp;
     }
@@ -85,9 +102,9 @@ public final class ServerCore {
         return sids;
     }
 
-    /** Records the bound listening addresses, for snapshots. */
-    public void listening(final List<InetSocketAddress> addresses) {
-        listening = List.copyOf(addresses);
+    /** Records the bound listeners, each with the routing instance it lives in, for snapshots. */
+    public void listening(final Map<InstanceScope, InetSocketAddress> listeners) {
+        listening = new LinkedHashMap<>(listeners);
     }
 
     /**
@@ -95,39 +112,60 @@ public final class ServerCore {
      * whose client it no longer allows, or all of them if it disables the server, are closed now.
      */
     public void apply(final ServerConfig newConfig) {
+        if (!newConfig.keys().equals(config.keys())) {
+            verifier = new TokenVerifier(newConfig.keys(), RANDOM);
+        }
         config = newConfig;
         for (ControlConnectionHandler connection : List.copyOf(connections.values())) {
             if (!newConfig.enabled()) {
                 connection.close(CloseReason.SERVER_DISABLED);
-            } else if (!allowed(newConfig, connection.client().getAddress())) {
+            } else if (!allowed(newConfig, connection.client().getAddress(), connection.instance())) {
                 connection.close(CloseReason.CLIENT_LIST_CHANGED);
             }
         }
     }
 
-    /** The reason to refuse a new connection from {@code client}, or null to admit it. */
-    Refusal admission(final InetSocketAddress client) {
+    /**
+     * Ends the connections that arrived in routing instance {@code instance}, and the sessions their closed
+     * connections left running out their Timeout; returns how many connections there were.
+     */
+    public int closeInstance(final String instance, final CloseReason reason) {
+        final List<ControlConnectionHandler> closing = connections.values().stream()
+            .filter(c -> c.instance().equals(instance)).toList();
+        closing.forEach(c -> c.close(reason));
+        lingering.stream().filter(c -> c.instance().equals(instance)).toList()
+            .forEach(c -> c.endRemainingSessions(SessionEndReason.CONNECTION_CLOSED));
+        return closing.size();
+    }
+
+    /**
+     * The reason to refuse a new connection from {@code client} arriving in {@code instance}, or null to admit it.
+     * The limits count connections of every instance together, as Junos does; the per-client limit counts one
+     * address per instance, since the same address in two namespaces is two different hosts.
+     */
+    Refusal admission(final InetSocketAddress client, final String instance) {
         if (!config.enabled()) {
             return Refusal.SERVER_DISABLED;
         }
-        if (!allowed(config, client.getAddress())) {
+        if (!allowed(config, client.getAddress(), instance)) {
             return Refusal.CLIENT_NOT_ALLOWED;
         }
         if (connections.size() >= config.maximumConnections()) {
             return Refusal.MAXIMUM_CONNECTIONS;
         }
-        if (perClient.getOrDefault(client.getAddress(), 0) >= config.maximumConnectionsPerClient()) {
+        if (perClient.getOrDefault(new ClientKey(instance, client.getAddress()), 0)
+                >= config.maximumConnectionsPerClient()) {
             return Refusal.MAXIMUM_CONNECTIONS_PER_CLIENT;
         }
         return null;
     }
 
-    private static boolean allowed(final ServerConfig cfg, final InetAddress address) {
+    private static boolean allowed(final ServerConfig cfg, final InetAddress address, final String instance) {
         if (cfg.clientList().isEmpty()) {
             return true;
         }
         for (ClientPrefix prefix : cfg.clientList()) {
-            if (prefix.matches(address, RoutingInstance.DEFAULT)) {
+            if (prefix.matches(address, instance)) {
                 return true;
             }
         }
@@ -137,7 +175,7 @@ public final class ServerCore {
     long register(final ControlConnectionHandler connection) {
         final long id = nextConnectionId++;
         connections.put(id, connection);
-        perClient.merge(connection.client().getAddress(), 1, Integer::sum);
+        perClient.merge(ClientKey.of(connection), 1, Integer::sum);
         connectionsAccepted++;
         return id;
     }
@@ -153,7 +191,7 @@ public final class ServerCore {
         if (lingering) {
             this.lingering.add(connection);
         }
-        perClient.computeIfPresent(connection.client().getAddress(), (a, n) -> n > 1 ? n - 1 : null);
+        perClient.computeIfPresent(ClientKey.of(connection), (a, n) -> n > 1 ? n - 1 : null);
         closes.merge(reason, 1L, Long::sum);
         publish(new ServerEvent.ConnectionClosed(Instant.now(), connection.snapshot(), reason));
     }
@@ -190,6 +228,37 @@ public final class ServerCore {
         LOG.info("TWAMP refused {} from {}: {}", reason, client, detail);
     }
 
+    /**
+     * Counts a Set-Up-Response that failed to authenticate and logs it once, without the secret or the Token.
+     *
+     * @param keyId the KeyID the client sent
+     * @param known whether a key chain has it: failures are kept by KeyID for configured KeyIDs only
+     */
+    void authenticationFailed(final String keyId, final boolean known, final InetSocketAddress client) {
+        if (known) {
+            authenticationFailures.merge(keyId, 1L, Long::sum);
+        } else {
+            unknownKeyIdFailures++;
+        }
+        LOG.warn("TWAMP authentication failed from {}: KeyID \"{}\" {}", client, printable(keyId),
+            known ? "is configured, but the Token does not open with its secret (wrong secret)"
+                : "is in no key chain");
+    }
+
+    /** Counts a ciphered control message whose HMAC did not verify, and logs it once. */
+    void controlHmacFailed(final long connectionId, final InetSocketAddress client) {
+        controlHmacFailures++;
+        LOG.warn("TWAMP connection {} from {} closed: a control message failed its HMAC (altered, replayed or "
+            + "ciphered with other keys)", connectionId, client);
+    }
+
+    /** A client's KeyID fit for a log line: printable ASCII, anything else as '?'. */
+    private static String printable(final String keyId) {
+        final StringBuilder text = new StringBuilder(keyId.length());
+        keyId.chars().forEach(c -> text.append(c >= 0x20 && c < 0x7f && c != '"' ? (char) c : '?'));
+        return text.toString();
+    }
+
     /** Closes one connection administratively; false when there is no such connection. */
     public boolean clear(final long connectionId) {
         final ControlConnectionHandler connection = connections.get(connectionId);
@@ -220,14 +289,25 @@ public final class ServerCore {
         for (ControlConnectionHandler connection : lingering) {
             connection.sessionSnapshots(sessions);
         }
-        return new ServerSnapshot(startTime, listening, engine.name(), conns, sessions, refusals, closes,
-            sessionEnds, connectionsAccepted, sessionsAccepted);
+        final List<ListeningEndpoint> endpoints = new ArrayList<>();
+        listening.forEach((instance, address) ->
+            endpoints.add(new ListeningEndpoint(instance.name(), address, instance.status())));
+        return new ServerSnapshot(startTime, List.copyOf(listening.values()), engine.name(), conns, sessions,
+            refusals, closes, sessionEnds, connectionsAccepted, sessionsAccepted, endpoints, authenticationFailures,
+            unknownKeyIdFailures, controlHmacFailures);
     }
 
     /** Adds an event subscriber; events arrive on the control thread, so a subscriber must not block. */
     public Subscription subscribe(final Consumer<ServerEvent> subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
+    }
+
+    /** One client address in one routing instance: the unit of maximum-connections-per-client. */
+    private record ClientKey(String instance, InetAddress address) {
+        static ClientKey of(final ControlConnectionHandler connection) {
+            return new ClientKey(connection.instance(), connection.client().getAddress());
+        }
     }
 
     private void publish(final ServerEvent event) {

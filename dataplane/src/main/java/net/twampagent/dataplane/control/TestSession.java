@@ -44,8 +44,8 @@ final class TestSession {
         }
     }
 
-    SessionSnapshot snapshot() {
+    SessionSnapshot snapshot(final String instance) {
         return new SessionSnapshot(sid, connectionId, spec.peer(), reflector.localAddress(), spec.dscp(),
-            paddingLength, timeout, state, accepted, reflector.counters().snapshot());
+            paddingLength, timeout, state, accepted, reflector.counters().snapshot(), instance);
     }
 }

@@ -20,6 +20,8 @@ public enum CloseReason {
     STOP_COUNT_MISMATCH,
     /** The client's address left the client-list in a new configuration. */
     CLIENT_LIST_CHANGED,
+    /** The routing instance it arrived in was removed from the configuration (its listener is closed too). */
+    ROUTING_INSTANCE_REMOVED,
     /** The server was disabled by a new configuration. */
     SERVER_DISABLED,
     /** An administrative clear of this connection or of all. */

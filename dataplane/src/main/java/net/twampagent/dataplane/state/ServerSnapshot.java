@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import net.twampagent.dataplane.config.RoutingInstance;
+import net.twampagent.dataplane.netns.NamespaceStatus;
 
 /**
  * The whole state of a server at one moment, taken on the control thread so that connections, sessions and
@@ -19,18 +21,50 @@ import java.util.Map;
  * @param sessionEnds sessions ended since the start, by reason
  * @param connectionsAccepted connections admitted since the start
  * @param sessionsAccepted sessions accepted since the start
+ * @param endpoints the listeners with their routing instance and its namespace's status ({@code listening} holds
+ *     the same addresses)
+ * @param authenticationFailures failed Set-Up-Responses with a configured KeyID (wrong secret or altered
+ *     Token), by KeyID; KeyIDs that never failed are absent
+ * @param unknownKeyIdFailures failed Set-Up-Responses whose KeyID no key chain has (not kept by KeyID: a client
+ *     could otherwise grow the map without bound)
+ * @param controlHmacFailures ciphered control messages whose HMAC did not verify (altered, replayed or keyed
+ *     otherwise); each closed its connection
  */
 public record ServerSnapshot(Instant startTime, List<InetSocketAddress> listening, String engine,
         List<ConnectionSnapshot> connections, List<SessionSnapshot> sessions, Map<Refusal, Long> refusals,
         Map<CloseReason, Long> closes, Map<SessionEndReason, Long> sessionEnds, long connectionsAccepted,
-        long sessionsAccepted) {
+        long sessionsAccepted, List<ListeningEndpoint> endpoints, Map<String, Long> authenticationFailures,
+        long unknownKeyIdFailures, long controlHmacFailures) {
     public ServerSnapshot {
+        authenticationFailures = Map.copyOf(authenticationFailures);
         listening = List.copyOf(listening);
+        endpoints = List.copyOf(endpoints);
         connections = List.copyOf(connections);
         sessions = List.copyOf(sessions);
         refusals = Map.copyOf(refusals);
         closes = Map.copyOf(closes);
         sessionEnds = Map.copyOf(sessionEnds);
+    }
+
+    /** A snapshot of a server that has seen no authentication failure. */
+    public ServerSnapshot(final Instant startTime, final List<InetSocketAddress> listening, final String engine,
+            final List<ConnectionSnapshot> connections, final List<SessionSnapshot> sessions,
+            final Map<Refusal, Long> refusals, final Map<CloseReason, Long> closes,
+            final Map<SessionEndReason, Long> sessionEnds, final long connectionsAccepted,
+            final long sessionsAccepted, final List<ListeningEndpoint> endpoints) {
+        this(startTime, listening, engine, connections, sessions, refusals, closes, sessionEnds, connectionsAccepted,
+            sessionsAccepted, endpoints, Map.of(), 0, 0);
+    }
+
+    /** A snapshot of a server that listens in the default routing instance only. */
+    public ServerSnapshot(final Instant startTime, final List<InetSocketAddress> listening, final String engine,
+            final List<ConnectionSnapshot> connections, final List<SessionSnapshot> sessions,
+            final Map<Refusal, Long> refusals, final Map<CloseReason, Long> closes,
+            final Map<SessionEndReason, Long> sessionEnds, final long connectionsAccepted,
+            final long sessionsAccepted) {
+        this(startTime, listening, engine, connections, sessions, refusals, closes, sessionEnds, connectionsAccepted,
+            sessionsAccepted, listening.stream()
+                .map(a -> new ListeningEndpoint(RoutingInstance.DEFAULT, a, NamespaceStatus.PRESENT)).toList());
     }
 
     /** The refusals counted under one reason. */
@@ -41,6 +75,11 @@ public record ServerSnapshot(Instant startTime, List<InetSocketAddress> listenin
     /** The connections closed for one reason. */
     public long closes(final CloseReason reason) {
         return closes.getOrDefault(reason, 0L);
+    }
+
+    /** The authentication failures counted under a configured KeyID. */
+    public long authenticationFailures(final String keyId) {
+        return authenticationFailures.getOrDefault(keyId, 0L);
     }
 
     /** The sessions ended for one reason. */

@@ -3,6 +3,8 @@ package net.twampagent.dataplane.state;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import net.twampagent.dataplane.config.RoutingInstance;
 
 /**
  * One test session as it is at snapshot time.
@@ -17,9 +19,23 @@ import java.time.Instant;
  * @param state where it is in its life
  * @param accepted when Accept-Session was sent
  * @param stats its packet counters
+ * @param instance the routing instance its UDP socket lives in, that of its control connection
  */
 public record SessionSnapshot(String sid, long connectionId, InetSocketAddress sender, InetSocketAddress reflector,
-        int dscp, long paddingLength, Duration timeout, State state, Instant accepted, SessionStats stats) {
+        int dscp, long paddingLength, Duration timeout, State state, Instant accepted, SessionStats stats,
+        String instance) {
+    public SessionSnapshot {
+        Objects.requireNonNull(instance, "instance");
+    }
+
+    /** A session of the default routing instance. */
+    public SessionSnapshot(final String sid, final long connectionId, final InetSocketAddress sender,
+            final InetSocketAddress reflector, final int dscp, final long paddingLength, final Duration timeout,
+            final State state, final Instant accepted, final SessionStats stats) {
+        this(sid, connectionId, sender, reflector, dscp, paddingLength, timeout, state, accepted, stats,
+            RoutingInstance.DEFAULT);
+    }
+
     /** The life of a session. */
     public enum State {
         /** Accepted, waiting for Start-Sessions. */

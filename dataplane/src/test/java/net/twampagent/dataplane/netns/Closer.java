@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Closes everything a test set up, each one even when an earlier one fails, and reports every failure. */
-final class Closer {
+public final class Closer {
     private Closer() {
     }
 
     /** Closes {@code resources} in order; nulls (never set up) are skipped. */
-    static void closeAll(AutoCloseable... resources) throws Exception {
+    public static void closeAll(AutoCloseable... resources) throws Exception {
         List<Exception> failures = new ArrayList<>();
         for (AutoCloseable resource : resources) {
             if (resource == null) {

@@ -9,11 +9,11 @@ import java.nio.file.Path;
  * Counts this process's sockets by the namespace the kernel says each was created in (ioctl SIOCGSKNS on every
  * socket descriptor): the proof that a socket is where it should be, independent of any reachability test.
  */
-final class ProcessSockets {
+public final class ProcessSockets {
     private ProcessSockets() {
     }
 
-    static int countIn(NamespaceIdentity namespace) throws IOException {
+    public static int countIn(NamespaceIdentity namespace) throws IOException {
         int count = 0;
         try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
             for (Path descriptor : descriptors) {

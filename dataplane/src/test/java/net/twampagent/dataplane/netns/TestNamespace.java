@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * A named network namespace of a test, made with iproute2 and with its loopback up, so 127.0.0.1 inside works.
  * The random name keeps parallel runs apart; closing deletes it whatever state the test left it in.
  */
-final class TestNamespace implements AutoCloseable {
+public final class TestNamespace implements AutoCloseable {
     private static final long IP_TIMEOUT_SECONDS = 30;
     private static final int CAP_SYS_ADMIN = 21;
 
@@ -42,7 +42,7 @@ final class TestNamespace implements AutoCloseable {
      * Skips the calling test, with the reason, where namespaces cannot be made: without CAP_SYS_ADMIN (not root,
      * or root in a container that dropped it), or without {@code ip}.
      */
-    static void assumeNamespacesCanBeMade() throws IOException {
+    public static void assumeNamespacesCanBeMade() throws IOException {
         long effective = effectiveCapabilities();
         assumeTrue((effective & (1L << CAP_SYS_ADMIN)) != 0,
                 "making and entering network namespaces needs CAP_SYS_ADMIN (root); effective capabilities are 0x"
@@ -50,7 +50,7 @@ final class TestNamespace implements AutoCloseable {
         assumeTrue(ipCommand() != null, "iproute2's ip command is not installed (apt-get install iproute2)");
     }
 
-    static TestNamespace create() throws IOException {
+    public static TestNamespace create() throws IOException {
         TestNamespace namespace = new TestNamespace(
                 "twt-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
         namespace.add();
@@ -58,17 +58,17 @@ final class TestNamespace implements AutoCloseable {
         return namespace;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** {@code ip netns del}: the name goes, the namespace lives on while anything still uses it. */
-    void delete() throws IOException {
+    public void delete() throws IOException {
         ip("netns", "del", name);
     }
 
     /** {@code ip netns add} again under the same name: a new namespace. */
-    void add() throws IOException {
+    public void add() throws IOException {
         ip("netns", "add", name);
         try {
             ip("-n", name, "link", "set", "lo", "up");
