@@ -23,6 +23,18 @@ final class ConfigValidator {
         rules = ModelValidator.of(context);
     }
 
+    /** Only the prefixes a path uses, so the error-path element declares what it needs and no more. */
+    private static java.util.Map<String, String> used(final java.util.Map<String, String> prefixes,
+            final String path) {
+        final var out = new java.util.TreeMap<String, String>();
+        prefixes.forEach((prefix, ns) -> {
+            if (path.contains(prefix + ':')) {
+                out.put(prefix, ns);
+            }
+        });
+        return out;
+    }
+
     void check(final ContainerNode config) throws RpcException {
         try {
             DataTrees.strict(context, config);
@@ -38,7 +50,8 @@ final class ConfigValidator {
             final var errors = new ArrayList<RpcError>();
             for (var failure : failures) {
                 errors.add(new RpcError("application", failure.errorTag(), failure.errorAppTag(),
-                    failure.errorPath(), prefixes, failure.errorMessage(), java.util.Map.of()));
+                    failure.errorPath(), used(prefixes, failure.errorPath()), failure.errorMessage(),
+                    java.util.Map.of()));
             }
             throw new RpcException(errors);
         }

@@ -159,6 +159,10 @@ class CommitTest {
         final var err = error(client.rpc("<commit/>")).assertTag("operation-failed");
         assertEquals("per-connection-above-maximum", err.appTag());
         assertEquals("/tws:twamp/tws:server/tws:maximum-sessions-per-connection", err.path());
+        final var pathElement = (org.w3c.dom.Element) err.element().getElementsByTagNameNS(NetconfClient.BASE,
+            "error-path").item(0);
+        assertEquals(TestAgent.NS, pathElement.lookupNamespaceURI("tws"));
+        assertEquals(null, pathElement.lookupNamespaceURI("inet"), "only the prefixes the path uses");
         assertFalse(running().contains("maximum-sessions"));
         assertTrue(client.rpc(getConfig("candidate")).contains("<maximum-sessions>10</maximum-sessions>"));
         assertEquals(List.of(), participant.events);
