@@ -98,7 +98,8 @@ final class ControlListeners implements AutoCloseable {
             }
         } catch (ConfigurationRejectedException | RuntimeException e) {
             fresh.values().forEach(listener -> listener.channel().close().syncUninterruptibly());
-            release(fresh.keySet().stream().filter(name -> !listeners.containsKey(name)).toList());
+            // Also the instance whose listener failed: it may have been entered before its port was refused.
+            release(List.copyOf(wanted.keySet()));
             throw e;
         }
         final List<String> removed = new ArrayList<>();
