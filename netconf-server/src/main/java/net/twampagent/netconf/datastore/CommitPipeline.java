@@ -81,17 +81,6 @@ public final class CommitPipeline {
         }
     }
 
-    /** Writes a configuration without applying it (confirming a confirmed commit). */
-    void persist(final ContainerNode config) throws RpcException {
-        try {
-            persister.persist(config);
-        } catch (java.io.IOException e) {
-            LOG.error("Cannot save the configuration", e);
-            throw RpcError.application("operation-failed",
-                "the configuration could not be saved to disk: " + e.getMessage()).toException();
-        }
-    }
-
     @SuppressWarnings("checkstyle:IllegalCatch")
     private static void undo(final List<CommitParticipant> touched, final ContainerNode current) {
         for (var participant : touched.reversed()) {
@@ -107,6 +96,9 @@ public final class CommitPipeline {
         var error = RpcError.application(failure.errorTag(), failure.getMessage());
         if (failure.path() != null) {
             error = error.at(ErrorPath.of(context, failure.path()));
+        }
+        if (failure.errorAppTag() != null) {
+            error = error.withAppTag(failure.errorAppTag());
         }
         LOG.info("Commit refused by {}: {}", participant.name(), failure.getMessage());
         return error.toException();

@@ -19,9 +19,11 @@ import net.twampagent.netconf.persistence.CommitHistory;
  * @param sessions the live sessions, for kill-session
  * @param notifications the NETCONF event stream
  * @param history  the last changes of running
+ * @param connections the dataplane's control connections, for clear-connection
  */
 public record AgentServices(AgentModel model, ConfigStore store, WithDefaults defaults, StateComposer state,
-        SessionRegistry sessions, NotificationHub notifications, CommitHistory history) {
+        SessionRegistry sessions, NotificationHub notifications, CommitHistory history,
+        ControlConnections connections) {
     public AgentServices {
         requireNonNull(model);
         requireNonNull(store);
@@ -30,5 +32,6 @@ public record AgentServices(AgentModel model, ConfigStore store, WithDefaults de
         requireNonNull(sessions);
         requireNonNull(notifications);
         requireNonNull(history);
+        requireNonNull(connections);
     }
 }

@@ -38,8 +38,4 @@ public final class SessionContext {
     NetconfSession netconfSession() {
         return session;
     }
-
-    boolean attached() {
-        return session != null;
-    }
 }

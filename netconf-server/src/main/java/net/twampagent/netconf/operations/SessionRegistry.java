@@ -24,8 +24,4 @@ public final class SessionRegistry {
     public java.util.Collection<SessionContext> all() {
         return java.util.List.copyOf(sessions.values());
     }
-
-    public int size() {
-        return sessions.size();
-    }
 }

@@ -79,10 +79,6 @@ final class SessionGate implements TransportChannelListener<TransportChannel> {
         LOG.warn("A NETCONF transport channel failed: {}", cause.getMessage());
     }
 
-    int openSessions() {
-        return open.get();
-    }
-
     /** Notes the user an SSH connection authenticated as, before its NETCONF channel opens. */
     void sshAuthenticated(final SocketAddress client, final String username) {
         sshUsers.put(client, username);
