@@ -119,9 +119,8 @@ public final class ConfigStore {
         if (target == Datastore.CANDIDATE) {
             candidate = edited;
         } else {
-            if (testOption == TestOption.TEST_THEN_SET) {
-                validator.check(result);
-            }
+            // Running is what the system runs: it is validated whatever the test-option says.
+            validator.check(result);
             changeRunning(result, sessionId, "edit", true);
             if (!candidateModified(running)) {
                 candidate = DataTrees.lenient(codec.context(), result);

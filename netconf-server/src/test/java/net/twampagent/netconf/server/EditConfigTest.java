@@ -193,6 +193,15 @@ class EditConfigTest {
     }
 
     @Test
+    void anEditOfRunningThatBreaksAMustRuleIsRefusedEvenWithTestOptionSet() throws Exception {
+        final var err = error(client.rpc("<edit-config><target><running/></target><test-option>set</test-option>"
+            + "<config><twamp xmlns=\"" + NS + "\"><server><maximum-sessions>10</maximum-sessions></server></twamp>"
+            + "</config></edit-config>")).assertTag("operation-failed");
+        assertEquals("per-connection-above-maximum", err.appTag());
+        assertFalse(client.rpc(getConfig("running")).contains("maximum-sessions"));
+    }
+
+    @Test
     void editOfRunningGoesThroughValidationAndIsSaved() throws Exception {
         assertOk(client.rpc("<edit-config><target><running/></target><config><twamp xmlns=\"" + NS
             + "\"><server><port>9000</port></server></twamp></config></edit-config>"));
