@@ -4,8 +4,10 @@
  *
  * <p>Every handler and the {@link net.twampagent.dataplane.control.ServerCore} run on ONE event loop thread, so
  * limits, counters and registries need no lock and a snapshot is consistent. The pipeline of a connection is
- * {@code AdmissionHandler -> ControlFrameDecoder -> ControlConnectionHandler}; the authenticated and encrypted
- * modes will add a cipher stage in front of the decoder (it works on 16-octet blocks, like every message) and an
- * HMAC check after it, without touching the state machine.
+ * {@code AdmissionHandler -> ControlFrameDecoder -> ControlConnectionHandler}. In the authenticated, encrypted
+ * and mixed modes the handler checks the Token of the Set-Up-Response (through the
+ * {@link net.twampagent.dataplane.crypto.TokenVerifier} of the configuration in force), seals what it sends, and
+ * hands the connection's {@link net.twampagent.dataplane.crypto.ControlChannel} to the decoder, which deciphers
+ * and verifies every later message before the state machine sees it.
  */
 package net.twampagent.dataplane.control;
