@@ -1,6 +1,10 @@
 package net.twampagent.dataplane.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
 
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -51,5 +55,42 @@ class ProtectedReflectKnownAnswerTest {
         final byte[] after = new byte[sent.length];
         packet.get(0, after);
         assertEquals(HexFormat.of().formatHex(sent), HexFormat.of().formatHex(after));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"authenticated", "encrypted"})
+    void theProtectedReflectPathAllocatesNothingPerPacket(final String mode) {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        final PerfsonarVectors v = PerfsonarVectors.load("perfsonar-" + mode + ".txt");
+        final TestPacketProtection sender = TestPacketProtection.forSession(v.mode(), v.sessionKeys(), v.get("sid"));
+        final TestPacketProtection reflector = TestPacketProtection.forSession(v.mode(), v.sessionKeys(), v.get("sid"));
+        // A direct buffer, as both engines hand to ReflectStep.
+        final ByteBuffer packet = ByteBuffer.allocateDirect(2048);
+        final int packets = 20_000;
+        reflectMany(sender, reflector, packet, packets);
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        reflectMany(sender, reflector, packet, packets);
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < packets, allocated + " octets allocated for " + packets + " packets");
+    }
+
+    private static void reflectMany(final TestPacketProtection sender, final TestPacketProtection reflector,
+            final ByteBuffer packet, final int packets) {
+        for (int i = 0; i < packets; i++) {
+            for (int j = 0; j < TestPacketProtection.SENDER_MINIMUM; j += Long.BYTES) {
+                packet.putLong(j, 0L);
+            }
+            packet.putInt(0, i);
+            sender.sealSender(packet, 0, TestPacketProtection.SENDER_MINIMUM);
+            final int length = ReflectStep.reflect(reflector, packet, 0, TestPacketProtection.SENDER_MINIMUM, i,
+                i, (short) 1, 64);
+            ReflectStep.stampTransmit(reflector, packet, 0, length, i + 1L);
+            if (!sender.openReflector(packet, 0, length)
+                    || packet.getInt(TestPacketLayout.PROTECTED_COPIED_SEQUENCE) != i) {
+                throw new AssertionError("reply " + i + " did not open to its sender's number");
+            }
+        }
     }
 }
