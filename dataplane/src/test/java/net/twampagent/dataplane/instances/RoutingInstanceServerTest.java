@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -89,6 +90,33 @@ class RoutingInstanceServerTest extends InstanceTestSupport {
                 assertEquals(a.name(), measured.sessions().get(0).instance());
                 client.stopSessions();
             }
+        }
+    }
+
+    @Test
+    void aClientInAnotherNamespaceReachesTheInstanceOverAVethLinkAndItsSessionIsBoundToTheInstancesAddress()
+            throws Exception {
+        final TestNamespace a = namespace();
+        final TestNamespace client = namespace();
+        // 198.18.0.0/15 is for benchmarking (RFC 2544): on no real network, and here only inside the two namespaces.
+        a.linkTo(client, "198.18.0.1/30", "198.18.0.2/30");
+        start(config(instance(a, PORT)).build());
+        final InetSocketAddress there = new InetSocketAddress(InetAddress.ofLiteral("198.18.0.1"), PORT);
+        try (TwampClient remote = in(client).call(() -> TwampClient.connect(there, WAIT))) {
+            // The receiver address is the server's side of the link, an address only namespace a has.
+            final AcceptedSession session = requestIn(client, remote);
+            remote.startSessions();
+            final SessionStatistics stats = SessionSender.run(session, 20, Duration.ofMillis(2), WAIT, null);
+            assertEquals(20, stats.received(), stats.toString());
+
+            final ServerSnapshot measured = server.snapshot();
+            final ConnectionSnapshot connection = measured.connections().get(0);
+            assertEquals(a.name(), connection.instance());
+            assertEquals(InetAddress.ofLiteral("198.18.0.2"), connection.client().getAddress());
+            final SessionSnapshot reflecting = measured.sessions().get(0);
+            assertEquals(a.name(), reflecting.instance());
+            assertEquals(InetAddress.ofLiteral("198.18.0.1"), reflecting.reflector().getAddress());
+            remote.stopSessions();
         }
     }
 

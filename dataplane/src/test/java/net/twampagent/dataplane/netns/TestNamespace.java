@@ -78,6 +78,20 @@ public final class TestNamespace implements AutoCloseable {
         }
     }
 
+    /**
+     * Links this namespace to {@code other} by a veth pair: {@code address} (CIDR) here, {@code otherAddress}
+     * there, both ends up. Deleting either namespace deletes the pair.
+     */
+    public void linkTo(TestNamespace other, String address, String otherAddress) throws IOException {
+        String end = "twv" + name.substring(name.length() - 8);
+        String otherEnd = end + "p";
+        ip("link", "add", end, "netns", name, "type", "veth", "peer", "name", otherEnd, "netns", other.name);
+        ip("-n", name, "addr", "add", address, "dev", end);
+        ip("-n", name, "link", "set", end, "up");
+        ip("-n", other.name, "addr", "add", otherAddress, "dev", otherEnd);
+        ip("-n", other.name, "link", "set", otherEnd, "up");
+    }
+
     @Override
     public void close() throws IOException {
         if (Files.exists(NetworkNamespaces.NAMESPACE_DIRECTORY.resolve(name))) {
