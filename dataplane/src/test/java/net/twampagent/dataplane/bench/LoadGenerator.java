@@ -45,6 +45,7 @@ final class LoadGenerator implements AutoCloseable {
     private final int payload;
     private MemorySegment[] targets = new MemorySegment[0];
     private boolean twamp;
+    private byte[][] sealed;
     private int nextTarget;
     private int sequence;
 
@@ -73,7 +74,22 @@ final class LoadGenerator implements AutoCloseable {
             targets[i] = Sockaddrs.allocate(arena, addresses.get(i));
         }
         twamp = reflectors;
+        sealed = null;
         nextTarget = 0;
+    }
+
+    /**
+     * Sends to protected reflector sessions (modes 2 and 4) a packet sealed once per target, so that the crypto
+     * cost measured is the reflector's alone; for closed-loop runs only, as the packets carry no send time.
+     */
+    void aimSealed(final List<InetSocketAddress> addresses, final byte[][] packets) {
+        aim(addresses, true);
+        for (byte[] packet : packets) {
+            if (packet.length != payload) {
+                throw new IllegalArgumentException("a sealed packet of " + packet.length + " octets, not " + payload);
+            }
+        }
+        sealed = packets.clone();
     }
 
     /** Keeps {@code window} packets in flight for {@code nanos}; a stalled window is written off after 100 ms. */
@@ -130,9 +146,13 @@ final class LoadGenerator implements AutoCloseable {
         final long t1 = NtpTimestamp.ofEpochNanos(clock.realtimeNanos());
         for (int i = 0; i < count; i++) {
             final ByteBuffer packet = views[i];
-            packet.putInt(TestPacketLayout.SENDER_SEQUENCE, sequence++);
-            packet.putLong(TestPacketLayout.SENDER_TIMESTAMP, t1);
-            packet.putShort(TestPacketLayout.SENDER_ERROR_ESTIMATE, (short) 0x0001);
+            if (sealed != null) {
+                packet.put(0, sealed[nextTarget]);
+            } else {
+                packet.putInt(TestPacketLayout.SENDER_SEQUENCE, sequence++);
+                packet.putLong(TestPacketLayout.SENDER_TIMESTAMP, t1);
+                packet.putShort(TestPacketLayout.SENDER_ERROR_ESTIMATE, (short) 0x0001);
+            }
             batch.queueTo(i, payload, targets[nextTarget]);
             nextTarget = nextTarget + 1 == targets.length ? 0 : nextTarget + 1;
         }
