@@ -9,6 +9,7 @@ public final class CommitFailure extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String errorTag;
+    private final String errorAppTag;
     private final transient YangInstanceIdentifier path;
 
     /**
@@ -17,13 +18,27 @@ public final class CommitFailure extends Exception {
      * @param message  a sentence for the operator
      */
     public CommitFailure(final String errorTag, final YangInstanceIdentifier path, final String message) {
+        this(errorTag, null, path, message);
+    }
+
+    /**
+     * @param errorAppTag the error-app-tag the client gets (e.g. a mapping rule's), or {@code null}
+     */
+    public CommitFailure(final String errorTag, final String errorAppTag, final YangInstanceIdentifier path,
+            final String message) {
         super(message, null, false, false);
         this.errorTag = errorTag;
+        this.errorAppTag = errorAppTag;
         this.path = path;
     }
 
     public String errorTag() {
         return errorTag;
+    }
+
+    /** The error-app-tag, or {@code null}. */
+    public String errorAppTag() {
+        return errorAppTag;
     }
 
     public YangInstanceIdentifier path() {

@@ -3,6 +3,7 @@ package net.twampagent.netconf.server;
 import java.util.Set;
 import net.twampagent.netconf.operations.AgentServices;
 import net.twampagent.netconf.operations.CancelCommit;
+import net.twampagent.netconf.operations.ClearConnection;
 import net.twampagent.netconf.operations.Commit;
 import net.twampagent.netconf.operations.CopyConfig;
 import net.twampagent.netconf.operations.CreateSubscription;
@@ -41,6 +42,7 @@ final class AgentOperationService implements NetconfOperationService {
             new Lock(session, services), new Unlock(session, services), new KillSession(session, services),
             new GetSchema(session, services), new CreateSubscription(session, services),
             new GetCommitHistory(session, services), new RollbackToCommit(session, services),
+            new ClearConnection(session, services),
             new UnsupportedOperation(session));
         services.sessions().add(session);
     }

@@ -24,6 +24,7 @@ import net.twampagent.netconf.model.AgentModel;
 import net.twampagent.netconf.notifications.ConfigChangeNotifier;
 import net.twampagent.netconf.notifications.NotificationHub;
 import net.twampagent.netconf.operations.AgentServices;
+import net.twampagent.netconf.operations.ControlConnections;
 import net.twampagent.netconf.operations.SessionRegistry;
 import net.twampagent.netconf.persistence.CorruptStateException;
 import net.twampagent.netconf.persistence.CommitHistory;
@@ -71,12 +72,13 @@ public final class NetconfAgent implements AutoCloseable {
     private final UserStore users;
     private final SessionGate gate;
     private final AgentSettings settings;
+    private final NotificationHub notifications;
     private final BoundAddress tcpBound = new BoundAddress();
     private InetSocketAddress tcpAddress;
 
     private NetconfAgent(final AgentModel model, final AgentSettings settings, final UserStore users,
-            final List<CommitParticipant> participants, final OperationalStateProvider state)
-            throws IOException, CorruptStateException {
+            final List<CommitParticipant> participants, final OperationalStateProvider state,
+            final ControlConnections connections) throws IOException, CorruptStateException {
         Files.createDirectories(settings.stateDir());
         final var context = model.context();
         final var codec = new DataCodec(context);
@@ -103,14 +105,15 @@ public final class NetconfAgent implements AutoCloseable {
         final var library = YangLibraryState.of(model);
         final var capabilities = AgentCapabilities.of(model, library.contentId());
         final var monitoring = new MonitoringState(model, capabilities, store, sessions, peers::find);
-        final var notifications = new NotificationHub();
+        notifications = new NotificationHub();
         store.addListener(new ConfigChangeNotifier(context, notifications,
             id -> peers.find(id).map(Peer::username).orElse(null)));
         final var history = CommitHistory.open(settings.stateDir(), codec,
             id -> peers.find(id).map(Peer::username).orElse(null));
         store.addListener(history);
         final var services = new AgentServices(model, store, new WithDefaults(context),
-            new StateComposer(context, List.of(monitoring, library, state)), sessions, notifications, history);
+            new StateComposer(context, List.of(monitoring, library, state)), sessions, notifications, history,
+            requireNonNull(connections));
         final var aggregated = new AggregatedNetconfOperationServiceFactory(
             List.of(new AgentOperationServiceFactory(services, capabilities)));
         final var hello = new AgentMonitoringService(model, capabilities);
@@ -142,8 +145,18 @@ public final class NetconfAgent implements AutoCloseable {
     public static NetconfAgent start(final AgentModel model, final AgentSettings settings, final UserStore users,
             final List<CommitParticipant> participants, final OperationalStateProvider state)
             throws IOException, CorruptStateException {
+        return start(model, settings, users, participants, state, ControlConnections.NONE);
+    }
+
+    /**
+     * Starts an agent whose {@code clear-connection} closes the given connections (the dataplane's). The saved
+     * configuration is applied by every participant before the listeners open.
+     */
+    public static NetconfAgent start(final AgentModel model, final AgentSettings settings, final UserStore users,
+            final List<CommitParticipant> participants, final OperationalStateProvider state,
+            final ControlConnections connections) throws IOException, CorruptStateException {
         final var agent = new NetconfAgent(requireNonNull(model), requireNonNull(settings), requireNonNull(users),
-            participants, state);
+            participants, state, connections);
         try {
             agent.listen();
         } catch (IOException | RuntimeException e) {
@@ -230,6 +243,11 @@ public final class NetconfAgent implements AutoCloseable {
 
     public SessionRegistry sessions() {
         return sessions;
+    }
+
+    /** The NETCONF event stream, for whatever else publishes notifications (the dataplane's events). */
+    public NotificationHub notifications() {
+        return notifications;
     }
 
     /** The port of the SSH listener. */
