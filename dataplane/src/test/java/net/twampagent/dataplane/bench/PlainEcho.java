@@ -35,6 +35,10 @@ final class PlainEcho implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("plain-echo").daemon().start(this::run);
     }
 
+    long threadId() {
+        return thread.threadId();
+    }
+
     InetSocketAddress address() throws NativeIoException {
         return socket.localAddress();
     }

@@ -2,6 +2,7 @@ package net.twampagent.dataplane.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -40,10 +41,15 @@ public final class ReflectorBenchmark {
     private ReflectorBenchmark() {
     }
 
-    /** A target set for the generator; {@code sealed} holds one pre-sealed packet per address in modes 2 and 4. */
-    private record Target(String name, List<InetSocketAddress> addresses, boolean twamp, byte[][] sealed) {
-        Target(final String name, final List<InetSocketAddress> addresses, final boolean twamp) {
-            this(name, addresses, twamp, null);
+    /**
+     * A target set for the generator and the id of the thread that serves it; {@code sealed} holds one pre-sealed
+     * packet per address in modes 2 and 4.
+     */
+    private record Target(String name, List<InetSocketAddress> addresses, boolean twamp, long servingThread,
+            byte[][] sealed) {
+        Target(final String name, final List<InetSocketAddress> addresses, final boolean twamp,
+                final long servingThread) {
+            this(name, addresses, twamp, servingThread, null);
         }
     }
 
@@ -72,23 +78,36 @@ public final class ReflectorBenchmark {
                 FfmReflectorEngine engineSleeping = new FfmReflectorEngine(sleeping);
                 LoadGenerator generator = new LoadGenerator(loopback, PAYLOAD)) {
             final List<ReflectorSession> one = open(engine, generator, 1);
-            final List<ReflectorSession> many = open(engine, generator, 64);
             final List<ReflectorSession> oneSleeping = open(engineSleeping, generator, 1);
-            final Target echoTarget = new Target("plain echo", List.of(echo.address()), false);
-            final Target oneTarget = new Target("reflector, 1 session", addresses(one), true);
-            final Target manyTarget = new Target("reflector, 64 sessions", addresses(many), true);
-            final Target authenticated = protectedTarget(engine, generator, AuthMode.AUTHENTICATED);
-            final Target encrypted = protectedTarget(engine, generator, AuthMode.ENCRYPTED);
-            final List<Target> throughput = List.of(echoTarget, oneTarget, manyTarget, authenticated, encrypted);
+            final List<ReflectorSession> many = open(engineSleeping, generator, 64);
+            final long reflectorThread = engine.threadIds().get(0);
+            final long sleepingThread = engineSleeping.threadIds().get(0);
+            final Target echoTarget = new Target("plain echo", List.of(echo.address()), false, echo.threadId());
+            final Target oneTarget = new Target("reflector, 1 session", addresses(one), true, reflectorThread);
+            final Target echoSleepingTarget = new Target("plain echo", List.of(echoSleeping.address()), false,
+                    echoSleeping.threadId());
+            final Target oneSleepingTarget = new Target("reflector, 1 session", addresses(oneSleeping), true,
+                    sleepingThread);
+            final Target manyTarget = new Target("reflector, 64 sessions", addresses(many), true, sleepingThread);
+            final Target authenticated = protectedTarget(engineSleeping, generator, AuthMode.AUTHENTICATED);
+            final Target encrypted = protectedTarget(engineSleeping, generator, AuthMode.ENCRYPTED);
+            // The rate rounds use the variants that sleep at once: a thread that spins while idle would bill its
+            // spinning to the CPU per packet. At full load they hardly ever sleep anyway.
+            final List<Target> throughput = List.of(echoSleepingTarget, oneSleepingTarget, manyTarget, authenticated,
+                    encrypted);
 
-            for (Target target : throughput) {
+            for (Target target : List.of(echoTarget, oneTarget, echoSleepingTarget, oneSleepingTarget, manyTarget,
+                    authenticated, encrypted)) {
                 aim(generator, target).closedLoop(WINDOW, TimeUnit.SECONDS.toNanos(1));
             }
+            final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             final double[][] rates = new double[throughput.size()][rounds];
-            final long[][] counts = new long[throughput.size()][2];
+            final long[][] counts = new long[throughput.size()][3];
             for (int round = 0; round < rounds; round++) {
                 for (int t = 0; t < throughput.size(); t++) {
+                    final long cpuBefore = threads.getThreadCpuTime(throughput.get(t).servingThread());
                     final LoadGenerator.Run run = aim(generator, throughput.get(t)).closedLoop(WINDOW, roundNanos);
+                    counts[t][2] += threads.getThreadCpuTime(throughput.get(t).servingThread()) - cpuBefore;
                     rates[t][round] = run.rate();
                     counts[t][0] += run.sent();
                     counts[t][1] += run.received();
@@ -102,10 +121,8 @@ public final class ReflectorBenchmark {
             System.out.println("|---|---|---|---|");
             latency(generator, echoTarget, "plain echo, polls 200 us after a packet", latencyNanos);
             latency(generator, oneTarget, "reflector, polls 200 us after a packet (default)", latencyNanos);
-            latency(generator, new Target("", List.of(echoSleeping.address()), false),
-                    "plain echo, sleeps in epoll_wait at once", latencyNanos);
-            latency(generator, new Target("", addresses(oneSleeping), true),
-                    "reflector, sleeps in epoll_wait at once (spin 0)", latencyNanos);
+            latency(generator, echoSleepingTarget, "plain echo, sleeps in epoll_wait at once", latencyNanos);
+            latency(generator, oneSleepingTarget, "reflector, sleeps in epoll_wait at once (spin 0)", latencyNanos);
 
             closeAll(many);
             closeAll(oneSleeping);
@@ -130,7 +147,7 @@ public final class ReflectorBenchmark {
      * One session in authenticated or encrypted mode, with random session keys and SID, and the sender packet the
      * generator repeats: sealed once, so the reflector checks its HMAC (and deciphers it) and seals every reply.
      */
-    private static Target protectedTarget(final ReflectorEngine engine, final LoadGenerator generator,
+    private static Target protectedTarget(final FfmReflectorEngine engine, final LoadGenerator generator,
             final AuthMode mode) throws IOException {
         final SecureRandom random = new SecureRandom();
         final SessionKeys keys = SessionKeys.generate(random);
@@ -143,7 +160,7 @@ public final class ReflectorBenchmark {
         final byte[] packet = new byte[PAYLOAD];
         TestPacketProtection.forSession(mode, keys, sid).sealSender(ByteBuffer.wrap(packet));
         return new Target("reflector, 1 session, " + mode.name().toLowerCase() + " (mode " + mode.bit() + ")",
-                List.of(session.localAddress()), true, new byte[][] {packet});
+                List.of(session.localAddress()), true, engine.threadIds().get(0), new byte[][] {packet});
     }
 
     private static List<ReflectorSession> open(final ReflectorEngine engine, final LoadGenerator generator,
@@ -170,17 +187,20 @@ public final class ReflectorBenchmark {
             final int rounds) {
         System.out.println();
         System.out.println("| closed loop, " + WINDOW + " in flight, " + PAYLOAD + "-octet payload, " + rounds
-                + " alternating rounds | median rate (pkt/s) | ratio to the echo, median (min-max) | loss |");
-        System.out.println("|---|---|---|---|");
+                + " alternating rounds | median rate (pkt/s) | ratio to the echo, median (min-max) | loss "
+                + "| CPU of the serving thread per packet | echo's CPU per packet / this one's |");
+        System.out.println("|---|---|---|---|---|---|");
+        final double echoCpu = (double) counts[0][2] / Math.max(1, counts[0][1]);
         for (int t = 0; t < targets.size(); t++) {
             final double[] ratios = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 ratios[r] = rates[t][r] / rates[0][r];
             }
             final double loss = 100.0 * (counts[t][0] - counts[t][1]) / Math.max(1, counts[t][0]);
-            System.out.printf("| %s | %,.0f | %.2f (%.2f-%.2f) | %.3f %% |%n", targets.get(t).name(),
+            final double cpu = (double) counts[t][2] / Math.max(1, counts[t][1]);
+            System.out.printf("| %s | %,.0f | %.2f (%.2f-%.2f) | %.3f %% | %.0f ns | %.2f |%n", targets.get(t).name(),
                     median(rates[t]), median(ratios), Arrays.stream(ratios).min().orElse(0),
-                    Arrays.stream(ratios).max().orElse(0), loss);
+                    Arrays.stream(ratios).max().orElse(0), loss, cpu, echoCpu / cpu);
         }
     }
 
