@@ -92,7 +92,7 @@ class CommitTest {
         error(client.rpc("<validate><source><config><twamp xmlns=\"" + TestAgent.NS
             + "\"><server><port>0</port></server></twamp></config></source></validate>"))
             .assertTag("invalid-value");
-        error(client.rpc("<validate><source><url>file:///tmp/x</url></source></validate>"))
+        error(client.rpc("<validate><source><url>file:///var/lib/x</url></source></validate>"))
             .assertTag("operation-not-supported");
     }
 

@@ -160,7 +160,7 @@ class HelloAndReadTest {
         final var err = error(client.rpc("<delete-config><target><startup/></target></delete-config>"))
             .assertTag("operation-not-supported");
         assertFalse(err.message().contains("<rpc"), err.message());
-        error(client.rpc("<copy-config><target><url>file:///tmp/x</url></target><source><running/></source>"
+        error(client.rpc("<copy-config><target><url>file:///var/lib/x</url></target><source><running/></source>"
             + "</copy-config>")).assertTag("operation-not-supported");
     }
 
