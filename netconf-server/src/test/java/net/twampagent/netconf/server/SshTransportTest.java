@@ -71,6 +71,16 @@ class SshTransportTest {
     }
 
     @Test
+    void hostileXmlOverSshGetsMalformedMessageAndTheSessionLives() throws Exception {
+        try (var agent = TestAgent.start(stateDir); var client = NetconfClient.ssh(agent.sshPort(), USER, PASSWORD)) {
+            client.send("<?xml version=\"1.0\"?><!DOCTYPE rpc [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<rpc message-id=\"7\" xmlns=\"" + NetconfClient.BASE + "\"><get>&x;</get></rpc>");
+            Replies.error(client.receive()).assertTag("malformed-message");
+            assertOk(client.rpc("<discard-changes/>"));
+        }
+    }
+
+    @Test
     void publicKeyUsersAreAccepted() throws Exception {
         final var generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
