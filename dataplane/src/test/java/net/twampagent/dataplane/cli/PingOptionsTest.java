@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import net.twampagent.dataplane.config.AuthMode;
 import org.junit.jupiter.api.Test;
 
 class PingOptionsTest {
@@ -41,6 +43,24 @@ class PingOptionsTest {
     }
 
     @Test
+    void securityModesAndTheirDefaultPadding() throws Exception {
+        final PingOptions encrypted = PingOptions.parse(new String[] {"--mode", "encrypted", "--key-id", "alice",
+            "--secret-file", "k.pfs", "h"});
+        assertEquals(AuthMode.ENCRYPTED, encrypted.mode());
+        assertEquals("alice", encrypted.keyId());
+        assertEquals(Path.of("k.pfs"), encrypted.secretFile());
+        assertEquals(64, encrypted.padding(), "112 octets both ways");
+        assertEquals(64, PingOptions.parse(new String[] {"--mode", "authenticated", "--secret-file", "k", "h"})
+            .padding());
+        final PingOptions mixed = PingOptions.parse(new String[] {"--mode", "mixed", "--secret-file", "k", "h"});
+        assertEquals(AuthMode.CONTROL_ONLY_ENCRYPTED, mixed.mode());
+        assertEquals(27, mixed.padding(), "test packets in clear: 41 octets both ways");
+        assertEquals(0, PingOptions.parse(new String[] {"--mode", "encrypted", "--secret-file", "k", "--padding", "0",
+            "h"}).padding());
+        assertEquals(AuthMode.NONE, PingOptions.parse(new String[] {"--mode", "none", "h"}).mode());
+    }
+
+    @Test
     void badArgumentsSayWhich() {
         assertEquals("-c: 'x' is not a whole number", message("-c", "x", "h"));
         assertEquals("--dscp: 64 is outside 0..63", message("--dscp", "64", "h"));
@@ -51,6 +71,9 @@ class PingOptionsTest {
         assertEquals("PORT: 70000 is outside 1..65535", message("h:70000"));
         assertEquals("--port needs a value", message("h", "--port"));
         assertEquals("one HOST[:PORT] only, got a and b", message("a", "b"));
+        assertEquals("--mode authenticated needs --secret-file", message("--mode", "authenticated", "h"));
+        assertEquals("--key-id and --secret-file need --mode authenticated, encrypted or mixed",
+            message("--secret-file", "k", "h"));
     }
 
     private static String message(final String... args) {
