@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import net.twampagent.netconf.auth.UserStore;
-import net.twampagent.netconf.datastore.OperationalStateProvider;
+import net.twampagent.netconf.function.TwampFunction;
 import net.twampagent.netconf.model.AgentModel;
 import net.twampagent.netconf.persistence.CorruptStateException;
 import net.twampagent.netconf.server.NetconfAgent;
@@ -44,22 +44,33 @@ public final class AgentLauncher {
     private static int run(final AgentOptions options) {
         final var settings = options.settings();
         final NetconfAgent agent;
+        final var model = AgentModel.twampServer();
+        final var function = TwampFunction.create(model);
         try {
             Files.createDirectories(settings.stateDir());
             final var users = UserStore.open(settings.stateDir());
             setUpAdmin(users, options);
-            agent = NetconfAgent.start(AgentModel.twampServer(), settings, users, List.of(),
-                OperationalStateProvider.NONE);
+            if (TwampFunction.writeFactoryDefaultIfFresh(settings.stateDir())) {
+                LOG.info("First start: the running configuration is the factory default, the TWAMP server with "
+                    + "every default (port 862, mode none)");
+            }
+            // Loading running starts the TWAMP server, so it answers before NETCONF accepts anyone.
+            agent = NetconfAgent.start(model, settings, users, List.of(function.participant()), function.state(),
+                function.connections());
+            function.attach(agent);
         } catch (CorruptStateException e) {
+            function.close();
             System.err.println("twamp-agent: " + e.getMessage());
             return 1;
         } catch (IOException | IllegalArgumentException e) {
+            function.close();
             System.err.println("twamp-agent: cannot start: " + e.getMessage());
             return 1;
         }
         final var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping the NETCONF agent");
+            LOG.info("Stopping the TWAMP server and the NETCONF agent");
+            function.close();
             agent.close();
             stopped.countDown();
         }, "agent-shutdown"));

@@ -100,7 +100,7 @@ public final class EventMapper {
             case SERVER_INACTIVITY_TIMEOUT -> "server-inactivity";
             case MAX_CONNECTION_DURATION -> "max-connection-duration";
             case CLIENT_LIST_CHANGED -> "client-list";
-            case SERVER_DISABLED, SERVER_SHUTDOWN -> "server-stopped";
+            case SERVER_DISABLED, SERVER_SHUTDOWN, ROUTING_INSTANCE_REMOVED -> "server-stopped";
             case CLEARED -> "cleared";
         });
     }

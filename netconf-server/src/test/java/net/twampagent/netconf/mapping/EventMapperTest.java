@@ -43,6 +43,7 @@ class EventMapperTest {
         Map.entry(CloseReason.CLIENT_LIST_CHANGED, "client-list"),
         Map.entry(CloseReason.SERVER_DISABLED, "server-stopped"),
         Map.entry(CloseReason.SERVER_SHUTDOWN, "server-stopped"),
+        Map.entry(CloseReason.ROUTING_INSTANCE_REMOVED, "server-stopped"),
         Map.entry(CloseReason.CLEARED, "cleared"));
 
     private static final Map<SessionEndReason, String> END_REASONS = Map.of(
