@@ -24,9 +24,12 @@ public final class ItEnvironment {
         return existing("twamp.it.yangDir");
     }
 
-    /** Scratch space under target/: state directories, logs, replies. */
+    /**
+     * Scratch space under target/ for this test run: state directories, logs, replies. One directory per run
+     * (named after the test JVM's pid), so two runs in one checkout never clean each other's agents away.
+     */
     public static Path workDir() {
-        return Path.of(property("twamp.it.workDir"));
+        return Path.of(property("twamp.it.workDir")).resolve("run-" + ProcessHandle.current().pid());
     }
 
     /** How long one agent may take to start accepting SSH. */
