@@ -12,7 +12,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.util.function.BooleanSupplier;
+import net.twampagent.dataplane.config.AuthMode;
+import net.twampagent.dataplane.crypto.SessionKeys;
+import net.twampagent.dataplane.crypto.TestPacketProtection;
 import net.twampagent.dataplane.state.DropReason;
 import net.twampagent.dataplane.state.SessionStats;
 import net.twampagent.dataplane.wire.NtpTimestamp;
@@ -89,6 +93,63 @@ public abstract class ReflectorEngineConformanceTest {
             assertEquals(1014, big.limit());
             assertEquals((byte) 14, big.get(41), "padding reused from its start (sender octet 14)");
         }
+    }
+
+    @Test
+    void protectedSessionsCheckTheHmacFirstAndSealTheirReplies() throws Exception {
+        for (AuthMode mode : new AuthMode[] {AuthMode.AUTHENTICATED, AuthMode.ENCRYPTED}) {
+            final SecureRandom random = new SecureRandom();
+            final SessionKeys keys = SessionKeys.generate(random);
+            final byte[] sid = new byte[16];
+            random.nextBytes(sid);
+            final TestPacketProtection senderSide = TestPacketProtection.forSession(mode, keys, sid);
+            try (DatagramSocket sender = socket("127.0.0.1");
+                    ReflectorSession session = engine.open(new SessionSpec(
+                        new InetSocketAddress(sender.getLocalAddress(), 0),
+                        (InetSocketAddress) sender.getLocalSocketAddress(), 0,
+                        TestPacketProtection.forSession(mode, keys, sid)))) {
+                session.start();
+                final ByteBuffer packet = ByteBuffer.allocate(48 + 100);
+                packet.putInt(0, 77).putLong(16, 0x0102030405060708L);
+                for (int i = 48; i < packet.capacity(); i++) {
+                    packet.put(i, (byte) i);
+                }
+                senderSide.sealSender(packet);
+                final byte[] tampered = packet.array().clone();
+                tampered[20] ^= 1;  // the Timestamp: covered in encrypted mode only
+                final ByteBuffer reply = exchange(sender, session, packet.array());
+                assertEquals(148, reply.limit(), mode + ": the sender's length, above 112");
+                assertTrue(senderSide.openReflector(reply), mode + ": the reply verifies");
+                assertEquals(0, reply.getInt(0));
+                assertEquals(77, reply.getInt(48), "copy of the sender sequence number");
+                assertEquals(0x0102030405060708L, reply.getLong(64), "copy of the sender timestamp");
+                assertEquals(expectedSenderTtl(), reply.get(80) & 0xFF);
+                assertEquals((byte) 48, reply.get(112), "the sender's padding moved after the reply's HMAC");
+                assertEquals(112, exchange(sender, session, sealed(senderSide, 48)).limit(), "48 in, 112 out");
+                send(sender, session, new byte[47]);
+                if (mode == AuthMode.AUTHENTICATED) {
+                    assertEquals(148, exchange(sender, session, tampered).limit(),
+                        "authenticated mode covers block 0 only, as perfSONAR does: the Timestamp is not covered");
+                } else {
+                    send(sender, session, tampered);
+                }
+                assertEquals(112, exchange(sender, session, sealed(senderSide, 48)).limit(), "still reflecting");
+                final SessionStats stats = session.counters().snapshot();
+                assertEquals(1, stats.dropped(DropReason.TOO_SHORT), mode.toString());
+                assertEquals(mode == AuthMode.ENCRYPTED ? 1 : 0, stats.dropped(DropReason.BAD_HMAC), mode.toString());
+                final byte[] badBlock0 = sealed(senderSide, 48);
+                badBlock0[1] ^= 1;
+                send(sender, session, badBlock0);
+                await(() -> session.counters().snapshot().dropped(DropReason.BAD_HMAC) == (mode == AuthMode.ENCRYPTED
+                    ? 2 : 1), mode + ": a changed block 0 is never reflected");
+            }
+        }
+    }
+
+    private static byte[] sealed(final TestPacketProtection protection, final int length) {
+        final ByteBuffer packet = ByteBuffer.allocate(length);
+        protection.sealSender(packet);
+        return packet.array();
     }
 
     @Test
