@@ -12,7 +12,6 @@ import net.twampagent.it.harness.AgentProcess;
 import net.twampagent.it.harness.FreePorts;
 import net.twampagent.it.harness.Ncclient;
 import net.twampagent.it.twamp.TwampProbe;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,7 +72,6 @@ class RestartTest {
     }
 
     @Test
-    @Disabled("needs the dataplane wiring of the commit pipeline")
     void reflectorAnswersOnTheCommittedPortAfterKill9() throws Exception {
         final var agent = AGENTS.prepare(FreePorts.tcp()).start();
         final int port = FreePorts.tcp();

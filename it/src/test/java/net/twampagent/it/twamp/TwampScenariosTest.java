@@ -15,7 +15,6 @@ import net.twampagent.it.harness.AgentLauncher;
 import net.twampagent.it.harness.AgentProcess;
 import net.twampagent.it.harness.FreePorts;
 import net.twampagent.it.harness.Ncclient;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
 class TwampScenariosTest {
-    private static final String WIRING = "needs the dataplane wiring of the commit pipeline";
     private static final String STATE = "t:twamp/t:server-state/";
     private static final Duration NOTIFICATION_WAIT = Duration.ofSeconds(120);
     /** RFC 4656 Accept value 5: a temporary resource limit, what a session beyond a limit gets. */
@@ -37,7 +35,6 @@ class TwampScenariosTest {
     static final AgentLauncher AGENTS = AgentLauncher.shared();
 
     @Test
-    @Disabled(WIRING)
     void commitChangesThePortAndTheReflectorAnswersThere() throws Exception {
         final var agent = AGENTS.agent();
         final int first = agent.twampPort();
@@ -59,7 +56,6 @@ class TwampScenariosTest {
     }
 
     @Test
-    @Disabled(WIRING)
     void getShowsTheConnectionsSessionsAndCountersOfWhatTheClientDid() throws Exception {
         final var agent = AGENTS.agent();
         final int port = agent.twampPort();
@@ -108,7 +104,6 @@ class TwampScenariosTest {
     }
 
     @Test
-    @Disabled(WIRING)
     void liveLimitsAndClientListRefuseConnectionsAndSessions() throws Exception {
         final var agent = AGENTS.agent();
         final int port = agent.twampPort();
@@ -152,7 +147,6 @@ class TwampScenariosTest {
     }
 
     @Test
-    @Disabled(WIRING)
     void clearConnectionClosesItAndTheClientSeesTheClose() throws Exception {
         final var agent = AGENTS.agent();
         final int port = agent.twampPort();
@@ -174,7 +168,6 @@ class TwampScenariosTest {
     }
 
     @Test
-    @Disabled(WIRING)
     void notificationsOfClosedConnectionsAndEndedSessionsReachASubscriber() throws Exception {
         final var agent = AGENTS.agent();
         final int port = agent.twampPort();
@@ -196,7 +189,6 @@ class TwampScenariosTest {
     }
 
     @Test
-    @Disabled(WIRING)
     void confirmedCommitThatTimesOutRestoresTheOldPort() throws Exception {
         final var agent = AGENTS.agent();
         final int old = agent.twampPort();
@@ -213,7 +205,6 @@ class TwampScenariosTest {
     }
 
     @Test
-    @Disabled(WIRING)
     void removingTheServerContainerStopsTheServer() throws Exception {
         final var agent = AGENTS.agent();
         final int port = agent.twampPort();

@@ -11,7 +11,6 @@ import net.twampagent.it.harness.AgentLauncher;
 import net.twampagent.it.harness.AgentProcess;
 import net.twampagent.it.harness.ExternalCommand;
 import net.twampagent.it.harness.Ncclient;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +28,6 @@ class TwpingTest {
     static final AgentLauncher AGENTS = AgentLauncher.shared();
 
     @Test
-    @Disabled("needs the dataplane wiring of the commit pipeline")
     void twpingMeasuresWithoutLoss() {
         assumeTrue(ExternalCommand.onPath("twping"),
             "perfSONAR's twping is not on PATH: the twping measurement is skipped");
