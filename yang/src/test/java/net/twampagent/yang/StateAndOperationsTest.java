@@ -56,10 +56,12 @@ class StateAndOperationsTest {
     @ValueSource(strings = {
         "status", "start-time",
         "listening-endpoint/routing-instance", "listening-endpoint/address", "listening-endpoint/port",
+        "listening-endpoint/namespace-status",
         "connection/id", "connection/client-address", "connection/client-port", "connection/server-address",
         "connection/server-port", "connection/routing-instance", "connection/mode", "connection/state",
         "connection/key-id", "connection/established-time", "connection/last-activity", "connection/session-count",
-        "session/sid", "session/connection-id", "session/sender-address", "session/sender-port",
+        "session/sid", "session/connection-id", "session/routing-instance", "session/sender-address",
+        "session/sender-port",
         "session/reflector-address", "session/reflector-port", "session/dscp", "session/padding-length",
         "session/state", "session/packets-received", "session/packets-reflected", "session/packets-dropped",
         "session/last-sender-sequence", "session/last-reflector-sequence", "session/residence-time/min",
@@ -73,7 +75,8 @@ class StateAndOperationsTest {
         "counters/packets-dropped/unknown-sender", "counters/packets-dropped/too-short",
         "counters/packets-dropped/after-stop", "counters/packets-dropped/not-started",
         "counters/packets-dropped/bad-hmac", "counters/protocol-errors",
-        "counters/authentication-failures/unknown-key-id", "counters/authentication-failures/key-id/id",
+        "counters/authentication-failures/unknown-key-id", "counters/authentication-failures/control-hmac",
+        "counters/authentication-failures/key-id/id",
         "counters/authentication-failures/key-id/failures", "counters/timeouts/server-inactivity",
         "counters/timeouts/max-connection-duration", "counters/timeouts/reflector-inactivity"})
     void stateLeafExists(final String path) {
@@ -87,6 +90,8 @@ class StateAndOperationsTest {
         assertEquals(List.of("up", "down", "disabled"), enumNames(child(serverState(), "status")));
         assertEquals(List.of("setup", "active", "testing"), enumNames(child(serverState(), "connection/state")));
         assertEquals(List.of("accepted", "started", "stopping"), enumNames(child(serverState(), "session/state")));
+        assertEquals(List.of("present", "deleted", "replaced"),
+            enumNames(child(serverState(), "listening-endpoint/namespace-status")));
         assertEquals(List.of(q("routing-instance"), q("address"), q("port")),
             assertInstanceOf(ListSchemaNode.class, child(serverState(), "listening-endpoint")).getKeyDefinition());
         assertEquals(List.of(q("id")),
@@ -116,9 +121,10 @@ class StateAndOperationsTest {
         final NotificationDefinition closed = ModelContexts.context().findNotification(q("connection-closed"))
             .orElseThrow();
         assertEquals(List.of("client-closed", "server-inactivity", "max-connection-duration", "cleared",
-            "client-list", "protocol-error", "authentication-failure", "server-stopped"),
+            "client-list", "protocol-error", "authentication-failure", "control-hmac-failure", "server-stopped",
+            "routing-instance-removed"),
             enumNames(closed.getDataChildByName(q("reason"))));
-        assertEquals(names("connection-id client-address client-port reason session-count duration"),
+        assertEquals(names("connection-id client-address client-port routing-instance reason session-count duration"),
             closed.getChildNodes().stream().map(DataSchemaNode::getQName).toList());
         final NotificationDefinition ended = ModelContexts.context().findNotification(q("session-ended"))
             .orElseThrow();
