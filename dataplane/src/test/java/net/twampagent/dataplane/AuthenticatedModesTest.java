@@ -152,7 +152,7 @@ class AuthenticatedModesTest extends ServerTestSupport {
             control.sendBytes(request);
             assertTrue(control.closedByServer(), "closed without an answer");
         }
-        assertEquals(CloseReason.ERROR, nextEvent(ServerEvent.ConnectionClosed.class).reason());
+        assertEquals(CloseReason.CONTROL_HMAC_FAILURE, nextEvent(ServerEvent.ConnectionClosed.class).reason());
         final ServerSnapshot snapshot = server.snapshot();
         assertEquals(1, snapshot.controlHmacFailures());
         assertTrue(snapshot.sessions().isEmpty(), "nothing was acted on");
@@ -168,7 +168,7 @@ class AuthenticatedModesTest extends ServerTestSupport {
             control.sendBytes(request);
             assertTrue(control.closedByServer(), "the replay is not answered and ends the connection");
         }
-        nextEvent(ServerEvent.ConnectionClosed.class);
+        assertEquals(CloseReason.CONTROL_HMAC_FAILURE, nextEvent(ServerEvent.ConnectionClosed.class).reason());
         assertEquals(1, server.snapshot().sessionsAccepted(), "the replayed request made no second session");
         assertEquals(1, server.snapshot().controlHmacFailures());
     }

@@ -126,7 +126,7 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof ControlHmacFailure) {
             if (!closed) {
                 core.controlHmacFailed(id, client);
-                close(CloseReason.ERROR);
+                close(CloseReason.CONTROL_HMAC_FAILURE);
             }
             return;
         }

@@ -6,7 +6,10 @@ public enum CloseReason {
     CLIENT_CLOSED,
     /** The client gave up in Set-Up-Response (Mode 0). */
     CLIENT_ABANDONED,
-    /** Refused at admission (see the {@link Refusal} counted with it). */
+    /**
+     * Refused after admission: its Set-Up-Response failed to authenticate (Server-Start Accept 1; counted by KeyID,
+     * or as an unknown KeyID). A connection refused at admission never opened and has no close event.
+     */
     REFUSED,
     /** Set-Up-Response asked for a mode that was not offered. */
     MODE_NOT_OFFERED,
@@ -18,6 +21,8 @@ public enum CloseReason {
     UNSUPPORTED_COMMAND,
     /** Stop-Sessions did not account for the sessions in progress (RFC 5357 §3.8). */
     STOP_COUNT_MISMATCH,
+    /** A ciphered control message failed its HMAC (altered, replayed or sealed with other keys); nothing acted on. */
+    CONTROL_HMAC_FAILURE,
     /** The client's address left the client-list in a new configuration. */
     CLIENT_LIST_CHANGED,
     /** The routing instance it arrived in was removed from the configuration (its listener is closed too). */

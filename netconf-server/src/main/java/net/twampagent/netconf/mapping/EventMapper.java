@@ -38,6 +38,7 @@ public final class EventMapper {
     private static final QName CONNECTION_ID = name("connection-id");
     private static final QName CLIENT_ADDRESS = name("client-address");
     private static final QName CLIENT_PORT = name("client-port");
+    private static final QName ROUTING_INSTANCE = name("routing-instance");
     private static final QName REASON = name("reason");
     private static final QName SESSION_COUNT = name("session-count");
     private static final QName DURATION = name("duration");
@@ -47,26 +48,26 @@ public final class EventMapper {
     private static final QName PACKETS_DROPPED = name("packets-dropped");
 
     /**
-     * The notification body of an event, or empty when the event is not one the model publishes: a connection
-     * refused at admission was never open, and is counted in the state's refusal counters instead (so a flood of
-     * refused clients cannot flood subscribers).
+     * The notification body of an event, or empty when the event is not one the model publishes. Every event the
+     * dataplane has now is published (a connection refused at admission never opened, so it has no event: it is
+     * counted in the state's refusal counters, and a flood of refused clients cannot flood subscribers).
      */
     public Optional<ContainerNode> map(final ServerEvent event) {
-        return switch (event) {
-            case ConnectionClosed closed ->
-                closeReason(closed.reason()).map(reason -> connectionClosed(closed, reason));
-            case SessionEnded ended -> Optional.of(sessionEnded(ended));
-        };
+        return Optional.of(switch (event) {
+            case ConnectionClosed closed -> connectionClosed(closed);
+            case SessionEnded ended -> sessionEnded(ended);
+        });
     }
 
-    private static ContainerNode connectionClosed(final ConnectionClosed event, final String reason) {
+    private static ContainerNode connectionClosed(final ConnectionClosed event) {
         final var connection = event.connection();
         final var lived = Duration.between(connection.established(), event.time());
         return ImmutableNodes.newContainerBuilder().withNodeIdentifier(id(CONNECTION_CLOSED))
             .withChild(leafNode(CONNECTION_ID, Uint32.valueOf(connection.id())))
             .withChild(leafNode(CLIENT_ADDRESS, ipAddress(connection.client().getAddress())))
             .withChild(leafNode(CLIENT_PORT, port(connection.client().getPort())))
-            .withChild(leafNode(REASON, reason))
+            .withChild(leafNode(ROUTING_INSTANCE, connection.instance()))
+            .withChild(leafNode(REASON, closeReason(event.reason())))
             .withChild(leafNode(SESSION_COUNT, Uint32.valueOf(connection.sessionCount())))
             .withChild(leafNode(DURATION, saturated(Math.max(0, lived.toSeconds()))))
             .build();
@@ -88,21 +89,25 @@ public final class EventMapper {
     }
 
     /**
-     * The model's name for why a connection ended, empty for a refusal. A client that gave up, and a connection
-     * lost to a socket error, are the client's doing as far as the operator can act on it; a mode not offered, an
-     * unknown command and a Stop-Sessions that does not add up are protocol errors.
+     * The model's name for why a connection ended. A client that gave up, and a connection lost to a socket error,
+     * are the client's doing as far as the operator can act on it; a mode not offered, an unknown command and a
+     * Stop-Sessions that does not add up are protocol errors. A connection the dataplane closes as refused got past
+     * admission and failed its Set-Up-Response: an authentication failure. A control message whose HMAC failed is
+     * named apart from a protocol error: it points at keys or at someone on the path, not at a client's bug.
      */
-    static Optional<String> closeReason(final CloseReason reason) {
-        return Optional.ofNullable(switch (reason) {
+    static String closeReason(final CloseReason reason) {
+        return switch (reason) {
             case CLIENT_CLOSED, CLIENT_ABANDONED, ERROR -> "client-closed";
-            case REFUSED -> null;
+            case REFUSED -> "authentication-failure";
+            case CONTROL_HMAC_FAILURE -> "control-hmac-failure";
             case MODE_NOT_OFFERED, UNSUPPORTED_COMMAND, STOP_COUNT_MISMATCH -> "protocol-error";
             case SERVER_INACTIVITY_TIMEOUT -> "server-inactivity";
             case MAX_CONNECTION_DURATION -> "max-connection-duration";
             case CLIENT_LIST_CHANGED -> "client-list";
-            case SERVER_DISABLED, SERVER_SHUTDOWN, ROUTING_INSTANCE_REMOVED -> "server-stopped";
+            case ROUTING_INSTANCE_REMOVED -> "routing-instance-removed";
+            case SERVER_DISABLED, SERVER_SHUTDOWN -> "server-stopped";
             case CLEARED -> "cleared";
-        });
+        };
     }
 
     /** The leaves of the model's {@code packet-counts} grouping, shared by a session's state and its end. */

@@ -11,14 +11,13 @@ import static net.twampagent.netconf.mapping.YangValues.port;
 import static net.twampagent.netconf.mapping.YangValues.saturated;
 import static org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.leafNode;
 
-import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.twampagent.dataplane.config.AuthMode;
-import net.twampagent.dataplane.config.RoutingInstance;
 import net.twampagent.dataplane.state.CloseReason;
 import net.twampagent.dataplane.state.ConnectionSnapshot;
+import net.twampagent.dataplane.state.ListeningEndpoint;
 import net.twampagent.dataplane.state.Refusal;
 import net.twampagent.dataplane.state.ServerSnapshot;
 import net.twampagent.dataplane.state.SessionEndReason;
@@ -41,9 +40,9 @@ import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
  * listening endpoints, every connection and session, and the counters by reason. Nothing is cached, so the result
  * is exactly the snapshot it was given. Stateless and thread-safe.
  *
- * <p>What the snapshot does not carry is left out rather than invented: a connection's routing instance, key-id
- * and last activity, the server-wide packets dropped by reason, and the authentication failures. Every listening
- * endpoint is in the {@value RoutingInstance#DEFAULT} instance, the only one the dataplane listens in so far.
+ * <p>What the snapshot does not carry is left out rather than invented: a connection's last activity, and the
+ * server-wide packets dropped by reason (the snapshot counts drops per live session only, so a sum over them
+ * would lose every ended session's and fall back, which a counter must never do).
  */
 public final class StateMapper {
     /** Where the container this mapper builds lives, for the operational state provider. */
@@ -55,6 +54,7 @@ public final class StateMapper {
     private static final QName ROUTING_INSTANCE = name("routing-instance");
     private static final QName ADDRESS = name("address");
     private static final QName PORT = name("port");
+    private static final QName NAMESPACE_STATUS = name("namespace-status");
     private static final QName CONNECTION = name("connection");
     private static final QName ID = name("id");
     private static final QName CLIENT_ADDRESS = name("client-address");
@@ -65,6 +65,7 @@ public final class StateMapper {
     private static final QName STATE = name("state");
     private static final QName ESTABLISHED_TIME = name("established-time");
     private static final QName SESSION_COUNT = name("session-count");
+    private static final QName KEY_ID = name("key-id");
     private static final QName SESSION = name("session");
     private static final QName SID = name("sid");
     private static final QName CONNECTION_ID = name("connection-id");
@@ -87,6 +88,10 @@ public final class StateMapper {
     private static final QName SERVER_INACTIVITY = name("server-inactivity");
     private static final QName MAX_CONNECTION_DURATION = name("max-connection-duration");
     private static final QName REFLECTOR_INACTIVITY = name("reflector-inactivity");
+    private static final QName AUTHENTICATION_FAILURES = name("authentication-failures");
+    private static final QName UNKNOWN_KEY_ID = name("unknown-key-id");
+    private static final QName CONTROL_HMAC = name("control-hmac");
+    private static final QName FAILURES = name("failures");
 
     private static final long NANOS_PER_MICRO = 1000;
 
@@ -146,8 +151,8 @@ public final class StateMapper {
      */
     public ContainerNode map(final ServerSnapshot snapshot) {
         final var endpoints = ImmutableNodes.newSystemMapBuilder().withNodeIdentifier(id(LISTENING_ENDPOINT));
-        for (var address : snapshot.listening()) {
-            endpoints.withChild(endpoint(address));
+        for (var endpoint : snapshot.endpoints()) {
+            endpoints.withChild(endpoint(endpoint));
         }
         final var connections = ImmutableNodes.newSystemMapBuilder().withNodeIdentifier(id(CONNECTION));
         for (var connection : snapshot.connections()) {
@@ -158,7 +163,7 @@ public final class StateMapper {
             sessions.withChild(session(session));
         }
         final var state = ImmutableNodes.newContainerBuilder().withNodeIdentifier(id(SERVER_STATE))
-            .withChild(leafNode(STATUS, snapshot.listening().isEmpty() ? "down" : "up"))
+            .withChild(leafNode(STATUS, snapshot.endpoints().isEmpty() ? "down" : "up"))
             .withChild(leafNode(START_TIME, dateAndTime(snapshot.startTime())));
         // NETCONF has no empty list, only absent entries: a tree without them compares equal to what a client reads.
         addIfNotEmpty(state, endpoints.build());
@@ -174,18 +179,20 @@ public final class StateMapper {
         }
     }
 
-    private static MapEntryNode endpoint(final InetSocketAddress address) {
-        final var instance = RoutingInstance.DEFAULT;
-        final var host = ipAddress(address.getAddress());
+    private static MapEntryNode endpoint(final ListeningEndpoint endpoint) {
+        final var instance = endpoint.instance();
+        final var host = ipAddress(endpoint.address().getAddress());
+        final var port = port(endpoint.address().getPort());
         final var keys = new LinkedHashMap<QName, Object>();
         keys.put(ROUTING_INSTANCE, instance);
         keys.put(ADDRESS, host);
-        keys.put(PORT, port(address.getPort()));
+        keys.put(PORT, port);
         return ImmutableNodes.newMapEntryBuilder()
             .withNodeIdentifier(NodeIdentifierWithPredicates.of(LISTENING_ENDPOINT, keys))
             .withChild(leafNode(ROUTING_INSTANCE, instance))
             .withChild(leafNode(ADDRESS, host))
-            .withChild(leafNode(PORT, port(address.getPort())))
+            .withChild(leafNode(PORT, port))
+            .withChild(leafNode(NAMESPACE_STATUS, endpoint.namespace().text()))
             .build();
     }
 
@@ -198,6 +205,7 @@ public final class StateMapper {
             .withChild(leafNode(CLIENT_PORT, port(connection.client().getPort())))
             .withChild(leafNode(SERVER_ADDRESS, ipAddress(connection.server().getAddress())))
             .withChild(leafNode(SERVER_PORT, port(connection.server().getPort())))
+            .withChild(leafNode(ROUTING_INSTANCE, connection.instance()))
             .withChild(leafNode(STATE, switch (connection.state()) {
                 case GREETED -> "setup";
                 case READY -> "active";
@@ -209,6 +217,9 @@ public final class StateMapper {
         if (mode != null) {
             entry.withChild(leafNode(MODE, EventMapper.yangName(mode)));
         }
+        if (connection.keyId() != null) {
+            entry.withChild(leafNode(KEY_ID, connection.keyId()));
+        }
         return entry.build();
     }
 
@@ -218,6 +229,7 @@ public final class StateMapper {
             .withNodeIdentifier(NodeIdentifierWithPredicates.of(SESSION, SID, session.sid()))
             .withChild(leafNode(SID, session.sid()))
             .withChild(leafNode(CONNECTION_ID, Uint32.valueOf(session.connectionId())))
+            .withChild(leafNode(ROUTING_INSTANCE, session.instance()))
             .withChild(leafNode(SENDER_ADDRESS, ipAddress(session.sender().getAddress())))
             .withChild(leafNode(SENDER_PORT, port(session.sender().getPort())))
             .withChild(leafNode(REFLECTOR_ADDRESS, ipAddress(session.reflector().getAddress())))
@@ -275,7 +287,8 @@ public final class StateMapper {
             }
         });
         groups.values().forEach(group -> counters.withChild(group.build()));
-        return counters.withChild(ImmutableNodes.newContainerBuilder().withNodeIdentifier(id(TIMEOUTS))
+        return counters.withChild(authenticationFailures(snapshot))
+            .withChild(ImmutableNodes.newContainerBuilder().withNodeIdentifier(id(TIMEOUTS))
                 .withChild(leafNode(SERVER_INACTIVITY,
                     counter(snapshot.closes(CloseReason.SERVER_INACTIVITY_TIMEOUT))))
                 .withChild(leafNode(MAX_CONNECTION_DURATION,
@@ -286,4 +299,22 @@ public final class StateMapper {
             .build();
     }
 
+    /**
+     * The failed authentications: by KeyID for configured KeyIDs (the dataplane keeps no others, so a client
+     * sending random KeyIDs cannot grow the list), the rest in one count, and the control messages whose HMAC
+     * failed later.
+     */
+    private static ContainerNode authenticationFailures(final ServerSnapshot snapshot) {
+        final var failures = ImmutableNodes.newContainerBuilder().withNodeIdentifier(id(AUTHENTICATION_FAILURES))
+            .withChild(leafNode(UNKNOWN_KEY_ID, counter(snapshot.unknownKeyIdFailures())))
+            .withChild(leafNode(CONTROL_HMAC, counter(snapshot.controlHmacFailures())));
+        final var byKeyId = ImmutableNodes.newSystemMapBuilder().withNodeIdentifier(id(KEY_ID));
+        snapshot.authenticationFailures().forEach((keyId, count) -> byKeyId.withChild(ImmutableNodes
+            .newMapEntryBuilder().withNodeIdentifier(NodeIdentifierWithPredicates.of(KEY_ID, ID, keyId))
+                .withChild(leafNode(ID, keyId))
+                .withChild(leafNode(FAILURES, counter(count)))
+                .build()));
+        addIfNotEmpty(failures, byKeyId.build());
+        return failures.build();
+    }
 }

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import net.twampagent.dataplane.state.CloseReason;
 import net.twampagent.dataplane.state.ConnectionSnapshot;
 import net.twampagent.dataplane.state.DropReason;
@@ -30,11 +29,13 @@ import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absol
 class EventMapperTest {
     private static final EventMapper MAPPER = new EventMapper();
 
-    /** The model's reason for each way a connection ends; the dataplane's refusals publish nothing. */
+    /** The model's reason for each way a connection ends. */
     private static final Map<CloseReason, String> CLOSE_REASONS = Map.ofEntries(
         Map.entry(CloseReason.CLIENT_CLOSED, "client-closed"),
         Map.entry(CloseReason.CLIENT_ABANDONED, "client-closed"),
         Map.entry(CloseReason.ERROR, "client-closed"),
+        Map.entry(CloseReason.REFUSED, "authentication-failure"),
+        Map.entry(CloseReason.CONTROL_HMAC_FAILURE, "control-hmac-failure"),
         Map.entry(CloseReason.MODE_NOT_OFFERED, "protocol-error"),
         Map.entry(CloseReason.UNSUPPORTED_COMMAND, "protocol-error"),
         Map.entry(CloseReason.STOP_COUNT_MISMATCH, "protocol-error"),
@@ -43,7 +44,7 @@ class EventMapperTest {
         Map.entry(CloseReason.CLIENT_LIST_CHANGED, "client-list"),
         Map.entry(CloseReason.SERVER_DISABLED, "server-stopped"),
         Map.entry(CloseReason.SERVER_SHUTDOWN, "server-stopped"),
-        Map.entry(CloseReason.ROUTING_INSTANCE_REMOVED, "server-stopped"),
+        Map.entry(CloseReason.ROUTING_INSTANCE_REMOVED, "routing-instance-removed"),
         Map.entry(CloseReason.CLEARED, "cleared"));
 
     private static final Map<SessionEndReason, String> END_REASONS = Map.of(
@@ -58,25 +59,21 @@ class EventMapperTest {
     private static ConnectionSnapshot connection() {
         return new ConnectionSnapshot(12, new InetSocketAddress(InetAddress.ofLiteral("2001:db8:0:0:0:0:0:77"),
             49152), new InetSocketAddress(InetAddress.ofLiteral("2001:db8:0:0:0:0:0:1"), 862),
-            ConnectionSnapshot.State.STARTED, 1, Snapshots.START, 2);
+            ConnectionSnapshot.State.STARTED, 1, Snapshots.START, 2, "blue");
     }
 
     @ParameterizedTest
     @EnumSource(CloseReason.class)
-    void aClosedConnectionIsPublishedWithItsReasonExceptARefusal(final CloseReason reason) {
+    void aClosedConnectionIsPublishedWithItsReason(final CloseReason reason) {
         final var event = new ServerEvent.ConnectionClosed(Snapshots.START.plus(Duration.ofMillis(3_725_900)),
             connection(), reason);
-        final var body = MAPPER.map(event);
-        if (reason == CloseReason.REFUSED) {
-            assertEquals(Optional.empty(), body, "a refused client never had a connection to close");
-            return;
-        }
-        final var notification = body.orElseThrow();
+        final var notification = MAPPER.map(event).orElseThrow();
         assertEquals(EventMapper.CONNECTION_CLOSED, notification.name().getNodeType());
         assertEquals(CLOSE_REASONS.get(reason), leaf(notification, "reason"));
         assertEquals(Uint32.valueOf(12), leaf(notification, "connection-id"));
         assertEquals("2001:db8::77", leaf(notification, "client-address"));
         assertEquals(Uint16.valueOf(49152), leaf(notification, "client-port"));
+        assertEquals("blue", leaf(notification, "routing-instance"));
         assertEquals(Uint32.valueOf(2), leaf(notification, "session-count"));
         assertEquals(Uint32.valueOf(3725), leaf(notification, "duration"), "whole seconds, 1 h 2 min 5.9 s");
         final var xml = XmlWriting.notification(SERVED, notification);
@@ -86,11 +83,11 @@ class EventMapperTest {
     }
 
     @Test
-    void everyCloseReasonButRefusalHasAModelReason() {
+    void everyCloseReasonHasTheModelReasonItMeans() {
         for (var reason : CloseReason.values()) {
-            assertEquals(Optional.ofNullable(CLOSE_REASONS.get(reason)), EventMapper.closeReason(reason),
-                reason.name());
+            assertEquals(CLOSE_REASONS.get(reason), EventMapper.closeReason(reason), reason.name());
         }
+        assertEquals(CloseReason.values().length, CLOSE_REASONS.size(), "every reason is named here");
     }
 
     @ParameterizedTest

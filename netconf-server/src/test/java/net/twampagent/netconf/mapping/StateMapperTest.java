@@ -1,6 +1,7 @@
 package net.twampagent.netconf.mapping;
 
 import static net.twampagent.netconf.mapping.MappingFixtures.SERVED;
+import static net.twampagent.netconf.mapping.Trees.container;
 import static net.twampagent.netconf.mapping.Trees.entry;
 import static net.twampagent.netconf.mapping.Trees.has;
 import static net.twampagent.netconf.mapping.Trees.leaf;
@@ -17,9 +18,12 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import net.twampagent.dataplane.config.AuthMode;
+import net.twampagent.dataplane.netns.NamespaceStatus;
 import net.twampagent.dataplane.state.CloseReason;
 import net.twampagent.dataplane.state.ConnectionSnapshot;
 import net.twampagent.dataplane.state.DropReason;
+import net.twampagent.dataplane.state.ListeningEndpoint;
 import net.twampagent.dataplane.state.Refusal;
 import net.twampagent.dataplane.state.ServerSnapshot;
 import net.twampagent.dataplane.state.SessionEndReason;
@@ -43,11 +47,16 @@ class StateMapperTest {
     private static final InetAddress CLIENT = InetAddress.ofLiteral("198.51.100.10");
     private static final InetAddress SERVER6 = InetAddress.ofLiteral("2001:db8:0:0:0:0:0:1");
     private static final InetAddress CLIENT6 = InetAddress.ofLiteral("2001:db8:0:0:0:0:0:10");
+    private static final InetAddress BLUE = InetAddress.ofLiteral("203.0.113.1");
 
     @TempDir
     Path work;
 
-    /** Two connections (IPv4 with sessions, IPv6 still in set-up) and three sessions in each state. */
+    /**
+     * Listeners in three routing instances (one whose namespace was deleted, one whose name was taken by another
+     * namespace), three connections (IPv4 with sessions, IPv6 still in set-up, an encrypted one in instance
+     * {@code blue}), sessions in each state, and failed authentications of every kind.
+     */
     private static ServerSnapshot snapshot() {
         final var v4 = new ConnectionSnapshot(7, new InetSocketAddress(CLIENT, 40001), new InetSocketAddress(SERVER,
             862), ConnectionSnapshot.State.STARTED, 1, Snapshots.START.plusSeconds(5), 3);
@@ -65,16 +74,29 @@ class StateMapperTest {
             new InetSocketAddress(SERVER, 5005), 63, 4_294_967_295L, Duration.ofSeconds(1),
             SessionSnapshot.State.STOPPING, Snapshots.START.plusSeconds(8),
             new SessionStats(5, 5, Map.of(), 4_294_967_295L, 4, 0, 0, 0));
+        final var encrypted = new ConnectionSnapshot(9, new InetSocketAddress(CLIENT, 40002),
+            new InetSocketAddress(BLUE, 862), ConnectionSnapshot.State.READY, AuthMode.ENCRYPTED.bit(),
+            Snapshots.START.plusSeconds(9), 1, "blue", "alice");
+        final var inBlue = new SessionSnapshot(Snapshots.sid(4), 9, new InetSocketAddress(CLIENT, 5006),
+            new InetSocketAddress(BLUE, 5007), 0, 0, Duration.ZERO, SessionSnapshot.State.ACCEPTED,
+            Snapshots.START.plusSeconds(10), new SessionStats(0, 0, Map.of(), -1, -1, -1, -1, -1), "blue");
         final var refusals = new EnumMap<Refusal, Long>(Refusal.class);
         for (var reason : Refusal.values()) {
             refusals.put(reason, 1L << reason.ordinal());
         }
-        return new ServerSnapshot(Snapshots.START, List.of(new InetSocketAddress(SERVER, 862),
-            new InetSocketAddress(InetAddress.ofLiteral("::"), 862)), "nio", List.of(v4, v6),
-            List.of(reflecting, waiting, stopping), refusals,
+        final var endpoints = List.of(
+            new ListeningEndpoint("default", new InetSocketAddress(SERVER, 862), NamespaceStatus.PRESENT),
+            new ListeningEndpoint("default", new InetSocketAddress(InetAddress.ofLiteral("::"), 862),
+                NamespaceStatus.PRESENT),
+            new ListeningEndpoint("blue", new InetSocketAddress(BLUE, 862), NamespaceStatus.DELETED),
+            new ListeningEndpoint("red", new InetSocketAddress(InetAddress.ofLiteral("::"), 863),
+                NamespaceStatus.REPLACED));
+        return new ServerSnapshot(Snapshots.START, endpoints.stream().map(ListeningEndpoint::address).toList(), "nio",
+            List.of(v4, v6, encrypted), List.of(reflecting, waiting, stopping, inBlue), refusals,
             Map.of(CloseReason.SERVER_INACTIVITY_TIMEOUT, 3L, CloseReason.MAX_CONNECTION_DURATION, 4L,
-                CloseReason.CLIENT_CLOSED, 100L),
-            Map.of(SessionEndReason.REFLECTOR_INACTIVITY_TIMEOUT, 5L, SessionEndReason.STOPPED, 200L), 41, 42);
+                CloseReason.CLIENT_CLOSED, 100L, CloseReason.CONTROL_HMAC_FAILURE, 6L, CloseReason.REFUSED, 13L),
+            Map.of(SessionEndReason.REFLECTOR_INACTIVITY_TIMEOUT, 5L, SessionEndReason.STOPPED, 200L), 41, 42,
+            endpoints, Map.of("alice", 3L, "bob", 1L), 9, 6);
     }
 
     @Test
@@ -88,7 +110,17 @@ class StateMapperTest {
             assertEquals(address, leaf(endpoint, "address"));
             assertEquals("default", leaf(endpoint, "routing-instance"));
             assertEquals(Uint16.valueOf(862), leaf(endpoint, "port"));
+            assertEquals("present", leaf(endpoint, "namespace-status"));
         }
+        final var blue = entry(state, "listening-endpoint", "routing-instance", "blue", "address", "203.0.113.1",
+            "port", Uint16.valueOf(862));
+        assertEquals("blue", leaf(blue, "routing-instance"));
+        assertEquals("deleted", leaf(blue, "namespace-status"), "a deleted namespace's listener still listens");
+        final var red = entry(state, "listening-endpoint", "routing-instance", "red", "address", "::", "port",
+            Uint16.valueOf(863));
+        assertEquals(Uint16.valueOf(863), leaf(red, "port"));
+        assertEquals("replaced", leaf(red, "namespace-status"));
+        assertEquals(4, ((MapNode) state.childByArg(TwampNames.id(TwampNames.name("listening-endpoint")))).size());
     }
 
     @Test
@@ -104,6 +136,8 @@ class StateMapperTest {
         assertEquals("testing", leaf(v4, "state"));
         assertEquals("2026-11-26T08:00:05Z", leaf(v4, "established-time"));
         assertEquals(Uint32.valueOf(3), leaf(v4, "session-count"));
+        assertEquals("default", leaf(v4, "routing-instance"));
+        assertFalse(has(v4, "key-id"), "mode none has no key-id");
 
         final var v6 = entry(state, "connection", "id", Uint32.valueOf(8));
         assertEquals("2001:db8::10", leaf(v6, "client-address"), "IPv6 in RFC 5952 form");
@@ -111,7 +145,15 @@ class StateMapperTest {
         assertEquals("setup", leaf(v6, "state"));
         assertEquals("2026-11-26T08:00:06.250Z", leaf(v6, "established-time"));
         assertFalse(has(v6, "mode"), "no mode before Set-Up-Response");
-        assertFalse(has(v6, "key-id"), "mode none has no key-id");
+        assertFalse(has(v6, "key-id"), "no key-id before Set-Up-Response");
+        assertFalse(has(v6, "last-activity"), "the snapshot does not carry it");
+
+        final var encrypted = entry(state, "connection", "id", Uint32.valueOf(9));
+        assertEquals("encrypted", leaf(encrypted, "mode"));
+        assertEquals("alice", leaf(encrypted, "key-id"));
+        assertEquals("blue", leaf(encrypted, "routing-instance"));
+        assertEquals("active", leaf(encrypted, "state"));
+        assertEquals("203.0.113.1", leaf(encrypted, "server-address"));
     }
 
     @Test
@@ -120,6 +162,7 @@ class StateMapperTest {
         final var reflecting = entry(state, "session", "sid", Snapshots.sid(1));
         assertEquals(Snapshots.sid(1), leaf(reflecting, "sid"));
         assertEquals(Uint32.valueOf(7), leaf(reflecting, "connection-id"));
+        assertEquals("default", leaf(reflecting, "routing-instance"));
         assertEquals("198.51.100.10", leaf(reflecting, "sender-address"));
         assertEquals(Uint16.valueOf(5000), leaf(reflecting, "sender-port"));
         assertEquals("192.0.2.1", leaf(reflecting, "reflector-address"));
@@ -149,6 +192,10 @@ class StateMapperTest {
         assertEquals(Uint32.MAX_VALUE, leaf(stopping, "padding-length"));
         assertEquals(Uint32.MAX_VALUE, leaf(stopping, "last-sender-sequence"));
         assertEquals(Uint32.ZERO, leaf(stopping, "residence-time", "min"));
+
+        final var inBlue = entry(state, "session", "sid", Snapshots.sid(4));
+        assertEquals("blue", leaf(inBlue, "routing-instance"), "the instance of its connection");
+        assertEquals(Uint32.valueOf(9), leaf(inBlue, "connection-id"));
     }
 
     @Test
@@ -175,6 +222,22 @@ class StateMapperTest {
             leaf(state, "counters", "connections-refused", "client-list"));
         assertEquals(Uint64.valueOf(1L << Refusal.NO_PORT.ordinal()),
             leaf(state, "counters", "sessions-refused", "no-port"));
+    }
+
+    @Test
+    void authenticationFailuresByKeyIdUnknownKeyIdAndControlHmac() {
+        final var state = MAPPER.map(snapshot());
+        assertEquals(Uint64.valueOf(9), leaf(state, "counters", "authentication-failures", "unknown-key-id"));
+        assertEquals(Uint64.valueOf(6), leaf(state, "counters", "authentication-failures", "control-hmac"));
+        final var byKeyId = container(state, "counters", "authentication-failures");
+        assertEquals(Uint64.valueOf(3), leaf(entry(byKeyId, "key-id", "id", "alice"), "failures"));
+        assertEquals("alice", leaf(entry(byKeyId, "key-id", "id", "alice"), "id"));
+        assertEquals(Uint64.ONE, leaf(entry(byKeyId, "key-id", "id", "bob"), "failures"));
+        assertEquals(2, ((MapNode) byKeyId.childByArg(TwampNames.id(TwampNames.name("key-id")))).size());
+        assertEquals(Uint64.valueOf(1L << Refusal.MODE_NOT_OFFERED.ordinal()
+                | 1L << Refusal.REQUEST_WHILE_STARTED.ordinal() | 1L << Refusal.START_WHILE_STARTED.ordinal()
+                | 1L << Refusal.UNSUPPORTED_COMMAND.ordinal() | 1L << Refusal.STOP_COUNT_MISMATCH.ordinal()),
+            leaf(state, "counters", "protocol-errors"), "an HMAC failure is not also a protocol error");
     }
 
     @Test
@@ -209,6 +272,10 @@ class StateMapperTest {
         assertFalse(has(state, "connection"), "no empty list");
         assertEquals(Uint64.ZERO, leaf(state, "counters", "connections-refused", "client-list"),
             "counters are there from the start, at zero");
+        assertEquals(Uint64.ZERO, leaf(state, "counters", "authentication-failures", "unknown-key-id"));
+        assertEquals(Uint64.ZERO, leaf(state, "counters", "authentication-failures", "control-hmac"));
+        assertFalse(has(container(state, "counters", "authentication-failures"), "key-id"), "no empty key-id list");
+        assertFalse(has(state, "listening-endpoint"), "no endpoint, no empty list");
         YanglintJudge.assertValid(work, "data", XmlWriting.state(SERVED, state));
     }
 

@@ -3,6 +3,7 @@ package net.twampagent.netconf.mapping;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
@@ -17,12 +18,18 @@ final class Trees {
 
     /** The value of the leaf at {@code path} (container names, then the leaf) below {@code node}. */
     static Object leaf(final DataContainerNode node, final String... path) {
-        DataContainerNode at = node;
-        for (int i = 0; i < path.length - 1; i++) {
-            at = assertInstanceOf(DataContainerNode.class, child(at, path[i]), "container " + path[i]);
-        }
+        final var at = container(node, Arrays.copyOf(path, path.length - 1));
         return assertInstanceOf(LeafNode.class, child(at, path[path.length - 1]), "leaf " + String.join("/", path))
             .body();
+    }
+
+    /** The container at {@code path} (container names) below {@code node}. */
+    static DataContainerNode container(final DataContainerNode node, final String... path) {
+        DataContainerNode at = node;
+        for (var name : path) {
+            at = assertInstanceOf(DataContainerNode.class, child(at, name), "container " + name);
+        }
+        return at;
     }
 
     /** Whether {@code node} has a child named {@code name}. */
