@@ -3,9 +3,11 @@ package net.twampagent.netconf.mapping;
 import static net.twampagent.netconf.mapping.MappingFixtures.SERVED;
 import static net.twampagent.netconf.mapping.MappingFixtures.root;
 import static net.twampagent.netconf.mapping.MappingFixtures.server;
+import static net.twampagent.netconf.mapping.Trees.container;
 import static net.twampagent.netconf.mapping.Trees.entry;
 import static net.twampagent.netconf.mapping.Trees.leaf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.InetAddress;
@@ -19,9 +21,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import net.twampagent.dataplane.TwampServer;
+import net.twampagent.dataplane.client.ClientSecurity;
 import net.twampagent.dataplane.client.SessionRequest;
 import net.twampagent.dataplane.client.SessionSender;
 import net.twampagent.dataplane.client.TwampClient;
+import net.twampagent.dataplane.client.TwampProtocolException;
+import net.twampagent.dataplane.config.AuthMode;
+import net.twampagent.dataplane.config.SharedSecret;
 import net.twampagent.dataplane.state.ServerEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +47,7 @@ class LiveServerStateTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final int PACKETS = 20;
+    private static final String SECRET = "correct horse battery staple";
 
     @TempDir
     Path work;
@@ -111,6 +118,53 @@ class LiveServerStateTest {
         assertEquals("connection-closed", leaf(ended, "reason"));
         assertEquals(Uint64.valueOf(PACKETS), leaf(ended, "packets-reflected"));
         YanglintJudge.assertValid(work, "notif", XmlWriting.notification(SERVED, ended));
+    }
+
+    @Test
+    void authenticatedClientsAndTheirFailuresAreInTheStateAndTheNotifications() throws Exception {
+        final var config = new ConfigMapper(SERVED).map(root(SERVED, server(
+            "<authentication-mode>encrypted</authentication-mode>"
+            + "<authentication-key-chain><name>lab</name><key-id><id>alice</id><secret>" + SECRET
+            + "</secret></key-id></authentication-key-chain>")));
+        twamp = TwampServer.start(config.toBuilder().listenAddress(LOOPBACK).port(0).build());
+        twamp.subscribe(events::add);
+        final var address = new InetSocketAddress(LOOPBACK, twamp.localAddress().getPort());
+        final var mapper = new StateMapper();
+
+        for (var keyId : List.of("alice", "mallory", "alice")) {
+            final var failed = assertThrows(TwampProtocolException.class, () -> TwampClient.connect(address, WAIT,
+                ClientSecurity.of(AuthMode.ENCRYPTED, keyId, SharedSecret.ofPassphrase("not the secret"))));
+            assertEquals(1, failed.accept(), keyId);
+        }
+        final var refused = awaitEvents(3);
+        for (var event : refused) {
+            final var notification = new EventMapper().map(event).orElseThrow();
+            assertEquals("authentication-failure", leaf(notification, "reason"));
+            assertEquals("default", leaf(notification, "routing-instance"));
+            YanglintJudge.assertValid(work, "notif", XmlWriting.notification(SERVED, notification));
+        }
+
+        try (var client = TwampClient.connect(address, WAIT, ClientSecurity.of(AuthMode.ENCRYPTED, "alice",
+                SharedSecret.ofPassphrase(SECRET)))) {
+            final var session = client.requestSession(SessionRequest.defaults());
+            final var state = mapper.map(twamp.snapshot());
+            final var connection = entry(state, "connection", "id", leaf(entry(state, "session", "sid",
+                HexFormat.of().formatHex(session.sid())), "connection-id"));
+            assertEquals("encrypted", leaf(connection, "mode"));
+            assertEquals("alice", leaf(connection, "key-id"));
+            assertEquals("default", leaf(connection, "routing-instance"));
+            assertEquals("default", leaf(entry(state, "session", "sid", HexFormat.of().formatHex(session.sid())),
+                "routing-instance"));
+            final var endpoint = entry(state, "listening-endpoint", "routing-instance", "default", "address",
+                "127.0.0.1", "port", Uint16.valueOf(address.getPort()));
+            assertEquals("present", leaf(endpoint, "namespace-status"));
+            assertEquals(Uint64.valueOf(2), leaf(entry(container(state, "counters", "authentication-failures"),
+                "key-id", "id", "alice"), "failures"), "a wrong secret is counted under its KeyID");
+            assertEquals(Uint64.ONE, leaf(state, "counters", "authentication-failures", "unknown-key-id"),
+                "an unknown KeyID is counted apart, not by name");
+            assertEquals(Uint64.ZERO, leaf(state, "counters", "authentication-failures", "control-hmac"));
+            YanglintJudge.assertValid(work, "data", XmlWriting.state(SERVED, state));
+        }
     }
 
     /** A third session on a connection limited to two, refused with Accept 5; returns what the client was told. */
