@@ -37,6 +37,8 @@ final class EventNotifier implements Consumer<ServerEvent>, AutoCloseable {
     static final int RATE = 50;
     static final int BURST = 100;
     private static final int QUEUE = 1024;
+    /** At most one log line about suppressed events in this long, so the log is not flooded instead. */
+    private static final long REPORT_NANOS = 10_000_000_000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(EventNotifier.class);
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
@@ -50,12 +52,16 @@ final class EventNotifier implements Consumer<ServerEvent>, AutoCloseable {
     private final BlockingQueue<ServerEvent> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong suppressed = new AtomicLong();
     private final TokenBucket bucket;
+    private final int rate;
+    private final int burst;
     private final Thread sender;
     private volatile NotificationHub hub;
 
     EventNotifier(final EffectiveModelContext context, final int rate, final int burst) {
         this.context = requireNonNull(context);
         this.bucket = new TokenBucket(rate, burst, System::nanoTime);
+        this.rate = rate;
+        this.burst = burst;
         this.sender = Thread.ofPlatform().daemon().name("twamp-notifications").unstarted(this::run);
         sender.start();
     }
@@ -84,6 +90,7 @@ final class EventNotifier implements Consumer<ServerEvent>, AutoCloseable {
 
     private void run() {
         long reported = 0;
+        long reportedAt = System.nanoTime() - REPORT_NANOS;
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 final var event = queue.take();
@@ -97,10 +104,11 @@ final class EventNotifier implements Consumer<ServerEvent>, AutoCloseable {
                     continue;
                 }
                 final long dropped = suppressed.get();
-                if (dropped != reported) {
-                    LOG.warn("{} dataplane notifications were suppressed so far (at most {} a second are sent)",
-                        dropped, RATE);
+                if (dropped != reported && System.nanoTime() - reportedAt >= REPORT_NANOS) {
+                    LOG.warn("{} dataplane events were not sent as notifications so far (rate limit: {} a second, "
+                        + "bursts of {})", dropped, rate, burst);
                     reported = dropped;
+                    reportedAt = System.nanoTime();
                 }
                 publish(target, body.orElseThrow());
             }
