@@ -21,7 +21,10 @@ record AgentOptions(AgentSettings settings, Path adminPasswordFile, String logLe
     static final String USAGE = """
         Usage: twamp-agent [OPTIONS]
 
-        Runs the TWAMP server's NETCONF agent (NETCONF over SSH, RFC 6241/6242).
+        Runs the TWAMP server (RFC 5357) and the NETCONF agent that manages it (NETCONF over SSH,
+        RFC 6241/6242), in one process. The server does what the running configuration says; on the
+        first start (no running.xml in the state directory) that is the factory default: the server
+        with every default, TWAMP-Control on port 862, mode none.
 
           --state-dir DIR            where the configuration, users and SSH host key are kept
                                      (default: $TWAMP_STATE_DIR, else ./state)
