@@ -2,6 +2,7 @@ package net.twampagent.it.netconf;
 
 import net.twampagent.it.harness.AgentLauncher;
 import net.twampagent.it.harness.Ncclient;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +36,13 @@ class NcclientScenariosTest {
     @Test
     void badValuesAreRejectedWithTagAndPathAndChangeNothing() {
         Ncclient.assertPasses(AGENTS.agent(), "bad_values.py");
+    }
+
+    @Test
+    @Disabled("the agent refuses a 65th client-list address with error-tag invalid-value; RFC 7950 section 15.2 "
+        + "asks for operation-failed and error-app-tag too-many-elements")
+    void aListBeyondMaxElementsIsRefusedWithTooManyElements() {
+        Ncclient.assertPasses(AGENTS.agent(), "max_elements.py");
     }
 
     @Test
