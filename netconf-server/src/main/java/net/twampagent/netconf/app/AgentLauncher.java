@@ -88,6 +88,11 @@ public final class AgentLauncher {
             users.setPassword(options.setPasswordUser(), firstLine(options.passwordFile()).toCharArray());
             System.out.println("The password of '" + options.setPasswordUser() + "' is set in "
                 + options.settings().stateDir().resolve("users") + "; a running agent uses it from the next login.");
+            if (options.group() != null) {
+                users.groups().add(options.setPasswordUser(), options.group());
+                System.out.println("'" + options.setPasswordUser() + "' is a member of group '" + options.group()
+                    + "' (" + options.settings().stateDir().resolve("groups") + ").");
+            }
             return 0;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("twamp-agent: " + e.getMessage());

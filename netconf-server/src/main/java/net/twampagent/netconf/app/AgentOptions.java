@@ -15,9 +15,10 @@ import net.twampagent.netconf.server.AgentSettings;
  * @param setPasswordUser    a user whose password to set from {@code passwordFile} instead of starting, or
  *                          {@code null}
  * @param passwordFile      the file for {@code --set-password}
+ * @param group             a group to add {@code setPasswordUser} to, or {@code null}
  */
 record AgentOptions(AgentSettings settings, Path adminPasswordFile, String logLevel, boolean help,
-        String setPasswordUser, Path passwordFile) {
+        String setPasswordUser, Path passwordFile, String group) {
     static final String USAGE = """
         Usage: twamp-agent [OPTIONS]
 
@@ -40,6 +41,8 @@ record AgentOptions(AgentSettings settings, Path adminPasswordFile, String logLe
           --set-password USER --password-file FILE
                                      create USER or change its password (first line of FILE), in the
                                      state directory's users file, and exit without starting
+          --group NAME               with --set-password: also add USER to group NAME; members of
+                                     'admin' may read and change secrets (nacm:default-deny-all)
           --help                     print this and exit
         """;
 
@@ -59,10 +62,11 @@ record AgentOptions(AgentSettings settings, Path adminPasswordFile, String logLe
         long idleSeconds = 3600;
         String setPasswordUser = null;
         Path passwordFile = null;
+        String group = null;
         for (int i = 0; i < args.length; i++) {
             final var arg = args[i];
             if ("--help".equals(arg) || "-h".equals(arg)) {
-                return new AgentOptions(AgentSettings.defaults(stateDir), null, logLevel, true, null, null);
+                return new AgentOptions(AgentSettings.defaults(stateDir), null, logLevel, true, null, null, null);
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: " + arg);
@@ -79,6 +83,7 @@ record AgentOptions(AgentSettings settings, Path adminPasswordFile, String logLe
                 case "--log-level" -> logLevel = level(value);
                 case "--set-password" -> setPasswordUser = value;
                 case "--password-file" -> passwordFile = Path.of(value);
+                case "--group" -> group = value;
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -87,7 +92,10 @@ record AgentOptions(AgentSettings settings, Path adminPasswordFile, String logLe
         if ((setPasswordUser == null) != (passwordFile == null)) {
             throw new IllegalArgumentException("--set-password and --password-file go together");
         }
-        return new AgentOptions(settings, adminFile, logLevel, false, setPasswordUser, passwordFile);
+        if (group != null && setPasswordUser == null) {
+            throw new IllegalArgumentException("--group goes with --set-password USER");
+        }
+        return new AgentOptions(settings, adminFile, logLevel, false, setPasswordUser, passwordFile, group);
     }
 
     private static int number(final String option, final String value, final int min, final int max) {

@@ -22,15 +22,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's users: {@code users} in the state directory holds one {@code name:hash} line per user (only
  * salted PBKDF2 hashes, never a password), and {@code authorized_keys/NAME} holds a user's SSH public keys in
- * OpenSSH format.
+ * OpenSSH format. Their groups are in {@link GroupStore}.
  */
 public final class UserStore {
     private static final Logger LOG = LoggerFactory.getLogger(UserStore.class);
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,31}");
+    static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,31}");
 
     private final Path usersFile;
     private final Path keysDir;
     private final Map<String, String> hashes = new TreeMap<>();
+    private GroupStore groups;
     private java.nio.file.attribute.FileTime loaded;
 
     private UserStore(final Path stateDir) {
@@ -42,6 +43,7 @@ public final class UserStore {
     public static UserStore open(final Path stateDir) throws IOException {
         final var store = new UserStore(requireNonNull(stateDir));
         store.read();
+        store.groups = GroupStore.open(stateDir);
         return store;
     }
 
@@ -77,6 +79,11 @@ public final class UserStore {
         } catch (IOException e) {
             LOG.warn("Cannot re-read {}: {}; the users read before stay valid", usersFile, e.getMessage());
         }
+    }
+
+    /** The users' groups, kept in the same state directory. */
+    public GroupStore groups() {
+        return groups;
     }
 
     public synchronized boolean isEmpty() {

@@ -2,6 +2,8 @@ package net.twampagent.netconf.datastore;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.opendaylight.netconf.api.NamespaceURN;
+import org.w3c.dom.Element;
 
 /** The operations of RFC 6241 section 7.2, plus {@code none} for default-operation. */
 public enum EditOperation {
@@ -15,6 +17,18 @@ public enum EditOperation {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text of an element's {@code operation} attribute, if it has one. RFC 6241 qualifies the attribute with
+     * the base namespace; many clients omit the prefix, so both count.
+     */
+    public static Optional<String> attributeOf(final Element element) {
+        if (element.hasAttributeNS(NamespaceURN.BASE, "operation")) {
+            return Optional.of(element.getAttributeNS(NamespaceURN.BASE, "operation"));
+        }
+        return element.hasAttributeNS(null, "operation") ? Optional.of(element.getAttributeNS(null, "operation"))
+            : Optional.empty();
     }
 
     public String xmlName() {

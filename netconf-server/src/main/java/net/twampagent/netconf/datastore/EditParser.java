@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.opendaylight.netconf.api.NamespaceURN;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.XMLNamespace;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
@@ -158,15 +157,11 @@ final class EditParser {
 
     private EditOperation operation(final Element element, final YangInstanceIdentifier parentPath)
             throws RpcException {
-        // RFC 6241 qualifies the attribute with the base namespace; many clients omit the prefix, so both count.
-        final String text;
-        if (element.hasAttributeNS(NamespaceURN.BASE, "operation")) {
-            text = element.getAttributeNS(NamespaceURN.BASE, "operation");
-        } else if (element.hasAttributeNS(null, "operation")) {
-            text = element.getAttributeNS(null, "operation");
-        } else {
+        final var attribute = EditOperation.attributeOf(element);
+        if (attribute.isEmpty()) {
             return null;
         }
+        final var text = attribute.orElseThrow();
         final var op = EditOperation.named(text).filter(o -> o != EditOperation.NONE);
         if (op.isEmpty()) {
             throw RpcError.protocol("bad-attribute", "'" + text

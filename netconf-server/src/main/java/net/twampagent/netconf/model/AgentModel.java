@@ -38,6 +38,8 @@ public record AgentModel(EffectiveModelContext context, Map<SourceIdentifier, St
         "ietf-datastores@2018-02-14.yang", "ietf-netconf-notifications@2012-02-06.yang",
         "ietf-netconf@2011-06-01.yang", "notifications@2008-07-14.yang", "twamp-agent-netconf@2026-11-26.yang");
 
+    private static final String NACM = "ietf-netconf-acm";
+
     /**
      * Loads the twamp-server model, plus the protocol's modules, with no optional feature: {@code light} is not
      * implemented, so its nodes must be refused rather than silently accepted.
@@ -77,12 +79,28 @@ public record AgentModel(EffectiveModelContext context, Map<SourceIdentifier, St
             for (var file : filesToText.entrySet()) {
                 final var id = SourceIdentifier.ofYangFileName(file.getKey());
                 texts.put(id, file.getValue());
-                parser.addSource(new StringYangTextSource(id, file.getValue()));
+                final var parsed = NACM.equals(id.name().getLocalName()) ? importOnlyNacm(file.getValue())
+                    : file.getValue();
+                parser.addSource(new StringYangTextSource(id, parsed));
             }
             return new AgentModel(parser.buildEffectiveModel(), texts);
         } catch (IOException | YangParserException e) {
             throw new IllegalArgumentException("the YANG model does not load: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * ietf-netconf-acm as an import-only module: twamp-server imports it for its {@code default-deny-all} mark, but
+     * the agent's access rules are fixed (net.twampagent.netconf.access), so {@code /nacm} is not implemented and
+     * must not be configurable. yangtools has no import-only mode, so the model is built without the container,
+     * which RFC 8341 puts last in the module; get-schema still serves the module's own text.
+     */
+    private static String importOnlyNacm(final String text) {
+        final var start = text.indexOf("\n  container nacm {");
+        if (start < 0) {
+            throw new IllegalArgumentException(NACM + " has no /nacm container where RFC 8341 puts it");
+        }
+        return text.substring(0, start) + "\n}\n";
     }
 
     /**

@@ -2,6 +2,7 @@ package net.twampagent.netconf.operations;
 
 import static java.util.Objects.requireNonNull;
 
+import net.twampagent.netconf.access.AccessControl;
 import net.twampagent.netconf.datastore.ConfigStore;
 import net.twampagent.netconf.datastore.StateComposer;
 import net.twampagent.netconf.datastore.WithDefaults;
@@ -20,10 +21,11 @@ import net.twampagent.netconf.persistence.CommitHistory;
  * @param notifications the NETCONF event stream
  * @param history  the last changes of running
  * @param connections the dataplane's control connections, for clear-connection
+ * @param access   what each session may read and write
  */
 public record AgentServices(AgentModel model, ConfigStore store, WithDefaults defaults, StateComposer state,
         SessionRegistry sessions, NotificationHub notifications, CommitHistory history,
-        ControlConnections connections) {
+        ControlConnections connections, AccessControl access) {
     public AgentServices {
         requireNonNull(model);
         requireNonNull(store);
@@ -33,5 +35,6 @@ public record AgentServices(AgentModel model, ConfigStore store, WithDefaults de
         requireNonNull(notifications);
         requireNonNull(history);
         requireNonNull(connections);
+        requireNonNull(access);
     }
 }

@@ -16,7 +16,12 @@ public final class CopyConfig extends AgentOperation {
     protected void execute(final Element operation, final Element reply) throws RpcException {
         final var target = Xml.datastore(Xml.required(operation, "target"));
         final var config = ConfigSource.read(services.store(), Xml.required(operation, "source"));
-        services.store().replace(target, config, session().id());
+        final var store = services.store();
+        // The store's own monitor: no other session's change can come between the access check and the copy.
+        synchronized (store) {
+            services.access().checkReplace(session().id(), store.read(target), config);
+            store.replace(target, config, session().id());
+        }
         ok(reply);
     }
 }

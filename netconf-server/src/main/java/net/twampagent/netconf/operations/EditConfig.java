@@ -33,8 +33,13 @@ public final class EditConfig extends AgentOperation {
                 .withInfo("bad-element", "url").toException();
         }
         final var config = Xml.required(operation, "config");
-        final var skipped = services.store().edit(target, config, defaultOperation, errorOption, testOption,
-            session().id());
+        final var store = services.store();
+        final java.util.List<RpcError> skipped;
+        // The store's own monitor: no other session's change can come between the access check and the edit.
+        synchronized (store) {
+            services.access().checkEdit(session().id(), config, defaultOperation, store.read(target));
+            skipped = store.edit(target, config, defaultOperation, errorOption, testOption, session().id());
+        }
         if (!skipped.isEmpty()) {
             throw new RpcException(skipped);
         }

@@ -17,7 +17,8 @@ public final class Get extends AgentOperation {
     protected void execute(final Element operation, final Element reply) throws RpcException {
         final var mode = Options.withDefaults(operation);
         Options.checkFilter(operation);
-        final var all = services.state().compose(services.store().read(Datastore.RUNNING));
+        final var all = services.access().readable(session().id(),
+            services.state().compose(services.store().read(Datastore.RUNNING)));
         services.store().codec().writeChildren(services.defaults().apply(all, mode, true), data(reply));
     }
 }

@@ -29,7 +29,8 @@ public final class GetCommitHistory extends AgentOperation {
                 append(commit, "user", entry.user());
             }
             append(commit, "reason", entry.reason());
-            entry.changes().forEach(change -> append(commit, "change", change));
+            entry.changes().stream().filter(change -> services.access().mayReadChange(session().id(), change))
+                .forEach(change -> append(commit, "change", change));
             reply.appendChild(commit);
         }
     }

@@ -17,7 +17,8 @@ public final class GetConfig extends AgentOperation {
         final var source = Xml.datastore(Xml.required(operation, "source"));
         final var mode = Options.withDefaults(operation);
         Options.checkFilter(operation);
-        final var config = services.defaults().apply(services.store().read(source), mode, false);
+        final var readable = services.access().readable(session().id(), services.store().read(source));
+        final var config = services.defaults().apply(readable, mode, false);
         services.store().codec().writeChildren(config, data(reply));
     }
 }

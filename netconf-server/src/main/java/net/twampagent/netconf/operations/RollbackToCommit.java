@@ -34,8 +34,13 @@ public final class RollbackToCommit extends AgentOperation {
             .orElseThrow(() -> invalid("commit " + id + " is not in the history (it keeps the last 50)"));
         final var store = services.store();
         final var config = load(file);
-        store.replace(Datastore.CANDIDATE, config, session().id());
-        store.commit(CommitRequest.PLAIN, session().id());
+        // The store's own monitor: no other session's change can come between the access checks and the commit.
+        synchronized (store) {
+            services.access().checkReplace(session().id(), store.read(Datastore.CANDIDATE), config);
+            services.access().checkReplace(session().id(), store.read(Datastore.RUNNING), config);
+            store.replace(Datastore.CANDIDATE, config, session().id());
+            store.commit(CommitRequest.PLAIN, session().id());
+        }
         ok(reply);
     }
 

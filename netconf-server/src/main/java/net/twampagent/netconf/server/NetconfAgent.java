@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import net.twampagent.netconf.access.AccessControl;
+import net.twampagent.netconf.access.Requester;
 import net.twampagent.netconf.auth.UserStore;
 import net.twampagent.netconf.datastore.CommitParticipant;
 import net.twampagent.netconf.datastore.CommitPipeline;
@@ -113,7 +115,9 @@ public final class NetconfAgent implements AutoCloseable {
         store.addListener(history);
         final var services = new AgentServices(model, store, new WithDefaults(context),
             new StateComposer(context, List.of(monitoring, library, state)), sessions, notifications, history,
-            requireNonNull(connections));
+            requireNonNull(connections), new AccessControl(context, users.groups(), id -> peers.find(id)
+                .map(peer -> peer.ssh() ? Requester.sshUser(peer.username()) : Requester.loopbackTcp())
+                .orElse(Requester.UNKNOWN)));
         final var aggregated = new AggregatedNetconfOperationServiceFactory(
             List.of(new AgentOperationServiceFactory(services, capabilities)));
         final var hello = new AgentMonitoringService(model, capabilities);

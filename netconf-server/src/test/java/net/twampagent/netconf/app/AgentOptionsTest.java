@@ -50,6 +50,16 @@ class AgentOptionsTest {
     }
 
     @Test
+    void groupGoesWithSetPassword() {
+        final var options = AgentOptions.parse(new String[] {"--set-password", "ops", "--password-file", "f",
+            "--group", "admin"}, Map.of());
+        assertEquals("admin", options.group());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+            () -> AgentOptions.parse(new String[] {"--group", "admin"}, Map.of())).getMessage()
+            .contains("--set-password"));
+    }
+
+    @Test
     void helpIsRecognised() {
         assertTrue(AgentOptions.parse(new String[] {"--help"}, Map.of()).help());
         assertTrue(AgentOptions.USAGE.contains("--netconf-tcp-port"));

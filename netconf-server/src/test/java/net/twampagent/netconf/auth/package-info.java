@@ -1,0 +1,2 @@
+/** Tests of the users' and groups' files. */
+package net.twampagent.netconf.auth;
