@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import net.twampagent.dataplane.client.SessionRequest;
@@ -53,6 +54,25 @@ class TwampScenariosTest {
         assertEquals(List.of(Integer.toString(second)), state.values(STATE + "t:listening-endpoint/t:port"),
             "the listening endpoints after the port change: " + state);
         commit(agent, "<port>" + first + "</port>");
+    }
+
+    @Test
+    void aCommitTheDataplaneCannotApplyFailsAndChangesNothing() throws Exception {
+        final var agent = AGENTS.agent();
+        final int port = agent.twampPort();
+        commit(agent, "<port>" + port + "</port>");
+        try (var taken = new ServerSocket(FreePorts.tcp())) {
+            Ncclient.assertPasses(agent, "commit_refused.py", "<port>" + taken.getLocalPort() + "</port>",
+                "resource-denied", "port");
+        }
+        Ncclient.assertPasses(agent, "commit_refused.py", "<port>" + port + "</port><routing-instance-list>"
+            + "<name>no-such-namespace-" + port + "</name><port>" + port + "</port></routing-instance-list>",
+            "resource-denied", "routing-instance-list");
+        TwampProbe.assertReflects(port, 10);
+        final var state = TwampState.read(agent);
+        assertEquals("up", state.value(STATE + "t:status"), state.toString());
+        assertEquals(List.of(Integer.toString(port)), state.values(STATE + "t:listening-endpoint/t:port"),
+            state.toString());
     }
 
     @Test
