@@ -111,6 +111,28 @@ class SecretAccessTest {
     }
 
     @Test
+    void othersCannotRollBackToAConfigurationWithOtherSecrets() throws Exception {
+        try (var agent = TestAgent.start(stateDir);
+                var admin = NetconfClient.ssh(agent.sshPort(), USER, PASSWORD);
+                var ops = NetconfClient.ssh(agent.sshPort(), OPS, OPS_PASSWORD)) {
+            assertOk(admin.rpc(editServer("<port>9000</port>")));
+            assertOk(admin.rpc("<commit/>"));
+            assertOk(admin.rpc(editServer(KEY)));
+            assertOk(admin.rpc("<commit/>"));
+            assertOk(ops.rpc(editServer("<port>9100</port>")));
+            assertOk(ops.rpc("<commit/>"));
+            final var rollback = "<rollback-to-commit xmlns=\"urn:net:twampagent:yang:agent\"><id>%d</id>"
+                + "</rollback-to-commit>";
+            Replies.error(ops.rpc(rollback.formatted(1))).assertTag("access-denied");
+            assertTrue(admin.rpc(getConfig("running")).contains("<port>9100</port>"), "nothing changed");
+            assertOk(ops.rpc(rollback.formatted(2)));
+            assertTrue(admin.rpc(getConfig("running")).contains("<port>9000</port>"));
+            assertOk(admin.rpc(rollback.formatted(1)));
+            assertFalse(admin.rpc(getConfig("running")).contains(SECRET));
+        }
+    }
+
+    @Test
     void nacmIsImportOnlyAndItsConfigurationIsNotOffered() throws Exception {
         try (var agent = TestAgent.start(stateDir); var tcp = TestAgent.tcp(agent)) {
             Replies.error(tcp.rpc("<edit-config><target><candidate/></target><config><nacm xmlns=\""
