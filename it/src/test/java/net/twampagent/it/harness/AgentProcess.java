@@ -1,6 +1,7 @@
 package net.twampagent.it.harness;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +49,9 @@ public final class AgentProcess implements AutoCloseable {
         this.stateDir = dir.resolve("state");
         this.passwordFile = dir.resolve("admin-password");
         this.log = dir.resolve("agent.log");
-        this.password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        final var secret = new byte[12];
+        new SecureRandom().nextBytes(secret);
+        this.password = HexFormat.of().formatHex(secret);
         this.netconfPort = FreePorts.tcp();
         this.twampPort = twampPort;
     }
@@ -130,11 +134,10 @@ public final class AgentProcess implements AutoCloseable {
             "--log-level", "INFO");
         try {
             Files.writeString(log, "=== start " + starts + " at " + Instant.now() + ": " + String.join(" ", command)
-                + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+                + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command.getFirst(), e);

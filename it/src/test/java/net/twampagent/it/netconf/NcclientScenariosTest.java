@@ -1,5 +1,6 @@
 package net.twampagent.it.netconf;
 
+import java.util.concurrent.TimeUnit;
 import net.twampagent.it.harness.AgentLauncher;
 import net.twampagent.it.harness.Ncclient;
 import org.junit.jupiter.api.Disabled;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * message; each starts from the same baseline configuration and leaves it behind, so they share the agent in
  * any order.
  */
-@Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class NcclientScenariosTest {
     @RegisterExtension
     static final AgentLauncher AGENTS = AgentLauncher.shared();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import net.twampagent.it.harness.AgentLauncher;
 import net.twampagent.it.harness.AgentProcess;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** yangcli (yuma123), a second, unrelated NETCONF client: it connects over SSH and reads the configuration. */
-@Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class YangcliSmokeTest {
     @RegisterExtension
     static final AgentLauncher AGENTS = AgentLauncher.shared();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-
+import java.util.concurrent.TimeUnit;
 import net.twampagent.it.harness.AgentLauncher;
 import net.twampagent.it.harness.AgentProcess;
 import net.twampagent.it.harness.FreePorts;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * is saved: a SIGKILL straight after it must not lose it. A saved configuration the agent cannot read stops it
  * with a message naming the file, which it leaves as it was: never silently replaced by defaults.
  */
-@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RestartTest {
     /** SIGTERM: the JVM's status when a shutdown hook ran on that signal (128 + 15). */
     private static final int SIGTERM_STATUS = 143;

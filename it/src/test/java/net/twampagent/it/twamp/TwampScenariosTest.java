@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import net.twampagent.dataplane.client.SessionRequest;
 import net.twampagent.dataplane.client.SessionSender;
 import net.twampagent.dataplane.client.TwampClient;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * configuration with ncclient, measurement with our TWAMP client, state checked against what the client did.
  * Each test commits the configuration it needs first, so they share one agent in any order.
  */
-@Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class TwampScenariosTest {
     private static final String STATE = "t:twamp/t:server-state/";
     private static final Duration NOTIFICATION_WAIT = Duration.ofSeconds(120);

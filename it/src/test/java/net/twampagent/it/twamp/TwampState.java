@@ -1,6 +1,7 @@
 package net.twampagent.it.twamp;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,7 +47,7 @@ public final class TwampState {
             factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             return new TwampState(factory.newDocumentBuilder().parse(file.toFile()),
-                java.nio.file.Files.readString(file));
+                Files.readString(file));
         } catch (IOException | SAXException | ParserConfigurationException e) {
             throw new AssertionError("cannot read the state ncclient wrote to " + file, e);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import net.twampagent.it.harness.AgentLauncher;
 import net.twampagent.it.harness.AgentProcess;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * perfSONAR's twping, the TWAMP client most operators know, measures against the agent. It is not packaged
  * everywhere: where it is not on PATH the test says so and is skipped.
  */
-@Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class TwpingTest {
     private static final int PACKETS = 20;
     private static final Pattern NOTHING_LOST = Pattern.compile("\\b" + PACKETS + " sent, 0 lost");
