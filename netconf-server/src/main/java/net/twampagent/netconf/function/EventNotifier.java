@@ -51,6 +51,7 @@ final class EventNotifier implements Consumer<ServerEvent>, AutoCloseable {
     private final EventMapper mapper = new EventMapper();
     private final BlockingQueue<ServerEvent> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong suppressed = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
     private final TokenBucket bucket;
     private final int rate;
     private final int burst;
@@ -74,6 +75,11 @@ final class EventNotifier implements Consumer<ServerEvent>, AutoCloseable {
     /** Events suppressed since the start, by the rate limit or a full queue. */
     long suppressed() {
         return suppressed.get();
+    }
+
+    /** Events sent as notifications since the start. */
+    long published() {
+        return published.get();
     }
 
     @Override
@@ -111,6 +117,7 @@ final class EventNotifier implements Consumer<ServerEvent>, AutoCloseable {
                     reportedAt = System.nanoTime();
                 }
                 publish(target, body.orElseThrow());
+                published.incrementAndGet();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

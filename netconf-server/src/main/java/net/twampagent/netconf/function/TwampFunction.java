@@ -83,6 +83,11 @@ public final class TwampFunction implements AutoCloseable {
         return notifier.suppressed();
     }
 
+    /** Events sent as notifications so far. */
+    long publishedNotifications() {
+        return notifier.published();
+    }
+
     /** Stops the server (its clients are told server-stopped), then the notifications. */
     @Override
     public void close() {

@@ -221,6 +221,21 @@ class DataplaneWiringTest {
     }
 
     @Test
+    void aConfirmedCommitWhoseSessionDropsRestoresTheOldPort() throws Exception {
+        final int trial = WiredAgent.freePort();
+        try (var other = net.twampagent.netconf.server.NetconfClient.tcp(wired.agent.tcpAddress().getPort(), false)) {
+            final var edit = other.rpc("<edit-config><target><candidate/></target><config><twamp xmlns=\""
+                + WiredAgent.NS + "\"><server><port>" + trial + "</port></server></twamp></config></edit-config>");
+            assertTrue(edit.contains("<ok/>"), edit);
+            final var commit = other.rpc("<commit><confirmed/><confirm-timeout>600</confirm-timeout></commit>");
+            assertTrue(commit.contains("<ok/>"), commit);
+            assertNull(refusal(trial), "the trial port answers during the confirmed commit");
+        }
+        await(trial, false);
+        await(port, true);
+    }
+
+    @Test
     void dataplaneEventsReachASubscribedSession() throws Exception {
         try (var subscriber = net.twampagent.netconf.server.NetconfClient.tcp(
                 wired.agent.tcpAddress().getPort(), false); var client = connect(port)) {
