@@ -3,8 +3,6 @@ package net.twampagent.netconf.function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import net.twampagent.netconf.server.NetconfClient;
@@ -25,10 +23,7 @@ class NotificationLimitTest {
     @Test
     void aFloodOfShortConnectionsIsCutToTheRateAndTheRestCounted() throws Exception {
         final int port = WiredAgent.freePort();
-        Files.writeString(stateDir.resolve("running.xml"), "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">"
-            + "<twamp xmlns=\"" + WiredAgent.NS + "\"><server><port>" + port + "</port></server></twamp></config>",
-            StandardCharsets.UTF_8);
-        try (var wired = WiredAgent.start(stateDir, TwampFunction.create(WiredAgent.MODEL, RATE, BURST));
+        try (var wired = WiredAgent.start(stateDir, port, TwampFunction.create(WiredAgent.MODEL, RATE, BURST));
                 var subscriber = NetconfClient.tcp(wired.agent.tcpAddress().getPort(), false)) {
             assertTrue(subscriber.rpc("<create-subscription xmlns=\"urn:ietf:params:xml:ns:netconf:notification:1.0\"/>")
                 .contains("<ok/>"));

@@ -46,10 +46,16 @@ final class WiredAgent implements AutoCloseable {
 
     /** Starts an agent whose running configuration is the TWAMP server on {@code twampPort}. */
     static WiredAgent start(final Path stateDir, final int twampPort) throws IOException, CorruptStateException {
+        return start(stateDir, twampPort, TwampFunction.create(MODEL));
+    }
+
+    /** The same with a function of the test's making (e.g. another notification rate). */
+    static WiredAgent start(final Path stateDir, final int twampPort, final TwampFunction function)
+            throws IOException, CorruptStateException {
         Files.writeString(stateDir.resolve("running.xml"), "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">"
             + "<twamp xmlns=\"" + NS + "\"><server><port>" + twampPort + "</port></server></twamp></config>",
             StandardCharsets.UTF_8);
-        return start(stateDir, TwampFunction.create(MODEL));
+        return start(stateDir, function);
     }
 
     static WiredAgent start(final Path stateDir, final TwampFunction function)
