@@ -76,6 +76,8 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
     private int startedCount;
     private Duration servwait;
     private long lastActivity;
+    private long lastMessageNanoTime;
+    private long lastEndedSessionPacketNanoTime;
     private ScheduledFuture<?> idleTimer;
     private ScheduledFuture<?> lifetimeTimer;
     private boolean closed;
@@ -108,6 +110,8 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
         final ServerConfig config = core.config();
         servwait = config.serverInactivityTimeout();
         lastActivity = System.nanoTime();
+        lastMessageNanoTime = lastActivity;
+        lastEndedSessionPacketNanoTime = lastActivity;
         challenge = random(16);
         salt = random(16);
         count = config.kdfCount();
@@ -136,6 +140,7 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             lastActivity = System.nanoTime();
+            lastMessageNanoTime = lastActivity;
             if (state == ConnectionSnapshot.State.GREETED) {
                 onSetUp(SetUpResponse.decode(frame));
                 return;
@@ -382,6 +387,9 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         session.cancelTimer();
         session.reflector.close();
+        // Its packets stay part of the connection's last activity, which must not move back when it ends.
+        lastEndedSessionPacketNanoTime = later(lastEndedSessionPacketNanoTime,
+            session.reflector.counters().lastSenderPacketNanoTime());
         if (session.state == SessionSnapshot.State.RUNNING) {
             lastActivity = System.nanoTime();  // SERVWAIT resumes from the end of the last running session
         }
@@ -397,6 +405,8 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         closed = true;
+        // Taken before its sessions end, so the event tells what the connection had, not what it has left.
+        final ConnectionSnapshot last = snapshot();
         cancel(idleTimer);
         cancel(lifetimeTimer);
         final SessionEndReason sessionReason = reason == CloseReason.CLEARED
@@ -407,7 +417,7 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
                 endSession(session, sessionReason);
             }
         }
-        core.unregister(this, reason, !sessions.isEmpty());
+        core.unregister(this, last, reason, !sessions.isEmpty());
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -419,8 +429,17 @@ final class ControlConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     ConnectionSnapshot snapshot() {
+        long last = later(lastMessageNanoTime, lastEndedSessionPacketNanoTime);
+        for (TestSession session : sessions.values()) {
+            last = later(last, session.reflector.counters().lastSenderPacketNanoTime());
+        }
         return new ConnectionSnapshot(id, client, server, state, mode, established, sessions.size(), instance.name(),
-            keyId);
+            keyId, Instant.now().minusNanos(Math.max(0, System.nanoTime() - last)));
+    }
+
+    /** The later of two {@link System#nanoTime()} readings, which may wrap around. */
+    private static long later(final long a, final long b) {
+        return b - a > 0 ? b : a;
     }
 
     void sessionSnapshots(final List<SessionSnapshot> into) {

@@ -22,6 +22,7 @@ import net.twampagent.dataplane.crypto.TokenVerifier;
 import net.twampagent.dataplane.reflector.ReflectorEngine;
 import net.twampagent.dataplane.state.CloseReason;
 import net.twampagent.dataplane.state.ConnectionSnapshot;
+import net.twampagent.dataplane.state.DropReason;
 import net.twampagent.dataplane.state.ListeningEndpoint;
 import net.twampagent.dataplane.state.Refusal;
 import net.twampagent.dataplane.state.ServerEvent;
@@ -53,6 +54,7 @@ public final class ServerCore {
     private final Map<Refusal, Long> refusals = new EnumMap<>(Refusal.class);
     private final Map<CloseReason, Long> closes = new EnumMap<>(CloseReason.class);
     private final Map<SessionEndReason, Long> sessionEnds = new EnumMap<>(SessionEndReason.class);
+    private final Map<DropReason, Long> endedSessionDrops = new EnumMap<>(DropReason.class);
     private final List<Consumer<ServerEvent>> subscribers = new CopyOnWriteArrayList<>();
     private final Map<String, Long> authenticationFailures = new TreeMap<>();
     private long unknownKeyIdFailures;
@@ -181,10 +183,11 @@ public final class ServerCore {
     }
 
     /**
-     * Forgets a closed connection; when {@code lingering}, its stopped sessions still run out their Timeout and
+     * Forgets a closed connection, published as it was in {@code last}; when {@code lingering}, its stopped sessions still run out their Timeout and
      * stay in snapshots until {@link #lingerEnded}.
      */
-    void unregister(final ControlConnectionHandler connection, final CloseReason reason, final boolean lingering) {
+    void unregister(final ControlConnectionHandler connection, final ConnectionSnapshot last,
+            final CloseReason reason, final boolean lingering) {
         if (connections.remove(connection.id()) == null) {
             return;
         }
@@ -193,7 +196,7 @@ public final class ServerCore {
         }
         perClient.computeIfPresent(ClientKey.of(connection), (a, n) -> n > 1 ? n - 1 : null);
         closes.merge(reason, 1L, Long::sum);
-        publish(new ServerEvent.ConnectionClosed(Instant.now(), connection.snapshot(), reason));
+        publish(new ServerEvent.ConnectionClosed(Instant.now(), last, reason));
     }
 
     /** The reason to refuse one more session on a connection that has {@code onConnection}, or null. */
@@ -219,6 +222,8 @@ public final class ServerCore {
     void sessionEnded(final SessionSnapshot session, final SessionEndReason reason) {
         sessionCount--;
         sessionEnds.merge(reason, 1L, Long::sum);
+        // Folded in once at the end so the reflector's hot path keeps counting per session only.
+        session.stats().dropped().forEach((why, n) -> endedSessionDrops.merge(why, n, Long::sum));
         publish(new ServerEvent.SessionEnded(Instant.now(), session, reason));
     }
 
@@ -289,12 +294,16 @@ public final class ServerCore {
         for (ControlConnectionHandler connection : lingering) {
             connection.sessionSnapshots(sessions);
         }
+        final Map<DropReason, Long> dropped = new EnumMap<>(endedSessionDrops);
+        for (SessionSnapshot session : sessions) {
+            session.stats().dropped().forEach((why, n) -> dropped.merge(why, n, Long::sum));
+        }
         final List<ListeningEndpoint> endpoints = new ArrayList<>();
         listening.forEach((instance, address) ->
             endpoints.add(new ListeningEndpoint(instance.name(), address, instance.status())));
         return new ServerSnapshot(startTime, List.copyOf(listening.values()), engine.name(), conns, sessions,
             refusals, closes, sessionEnds, connectionsAccepted, sessionsAccepted, endpoints, authenticationFailures,
-            unknownKeyIdFailures, controlHmacFailures);
+            unknownKeyIdFailures, controlHmacFailures, dropped);
     }
 
     /** Adds an event subscriber; events arrive on the control thread, so a subscriber must not block. */

@@ -17,11 +17,21 @@ import net.twampagent.dataplane.config.RoutingInstance;
  * @param sessionCount its test sessions that have not ended
  * @param instance the routing instance it arrived in
  * @param keyId the KeyID the client authenticated with (modes 2, 4 and 8); null in mode 1 and before set-up
+ * @param lastActivity when its last control message or test packet arrived, whichever is later; the admission
+ *     counts as the first activity
  */
 public record ConnectionSnapshot(long id, InetSocketAddress client, InetSocketAddress server, State state, int mode,
-        Instant established, int sessionCount, String instance, String keyId) {
+        Instant established, int sessionCount, String instance, String keyId, Instant lastActivity) {
     public ConnectionSnapshot {
         Objects.requireNonNull(instance, "instance");
+        Objects.requireNonNull(lastActivity, "lastActivity");
+    }
+
+    /** A connection that has been quiet since its admission. */
+    public ConnectionSnapshot(final long id, final InetSocketAddress client, final InetSocketAddress server,
+            final State state, final int mode, final Instant established, final int sessionCount,
+            final String instance, final String keyId) {
+        this(id, client, server, state, mode, established, sessionCount, instance, keyId, established);
     }
 
     /** A connection of the default routing instance without a KeyID. */

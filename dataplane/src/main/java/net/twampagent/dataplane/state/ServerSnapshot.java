@@ -29,13 +29,16 @@ import net.twampagent.dataplane.netns.NamespaceStatus;
  *     could otherwise grow the map without bound)
  * @param controlHmacFailures ciphered control messages whose HMAC did not verify (altered, replayed or keyed
  *     otherwise); each closed its connection
+ * @param packetsDropped test packets not reflected since the start, by reason, ended sessions included (reasons
+ *     never seen are absent)
  */
 public record ServerSnapshot(Instant startTime, List<InetSocketAddress> listening, String engine,
         List<ConnectionSnapshot> connections, List<SessionSnapshot> sessions, Map<Refusal, Long> refusals,
         Map<CloseReason, Long> closes, Map<SessionEndReason, Long> sessionEnds, long connectionsAccepted,
         long sessionsAccepted, List<ListeningEndpoint> endpoints, Map<String, Long> authenticationFailures,
-        long unknownKeyIdFailures, long controlHmacFailures) {
+        long unknownKeyIdFailures, long controlHmacFailures, Map<DropReason, Long> packetsDropped) {
     public ServerSnapshot {
+        packetsDropped = Map.copyOf(packetsDropped);
         authenticationFailures = Map.copyOf(authenticationFailures);
         listening = List.copyOf(listening);
         endpoints = List.copyOf(endpoints);
@@ -46,6 +49,18 @@ public record ServerSnapshot(Instant startTime, List<InetSocketAddress> listenin
         sessionEnds = Map.copyOf(sessionEnds);
     }
 
+    /** A snapshot of a server that has dropped no test packet. */
+    public ServerSnapshot(final Instant startTime, final List<InetSocketAddress> listening, final String engine,
+            final List<ConnectionSnapshot> connections, final List<SessionSnapshot> sessions,
+            final Map<Refusal, Long> refusals, final Map<CloseReason, Long> closes,
+            final Map<SessionEndReason, Long> sessionEnds, final long connectionsAccepted,
+            final long sessionsAccepted, final List<ListeningEndpoint> endpoints,
+            final Map<String, Long> authenticationFailures, final long unknownKeyIdFailures,
+            final long controlHmacFailures) {
+        this(startTime, listening, engine, connections, sessions, refusals, closes, sessionEnds, connectionsAccepted,
+            sessionsAccepted, endpoints, authenticationFailures, unknownKeyIdFailures, controlHmacFailures, Map.of());
+    }
+
     /** A snapshot of a server that has seen no authentication failure. */
     public ServerSnapshot(final Instant startTime, final List<InetSocketAddress> listening, final String engine,
             final List<ConnectionSnapshot> connections, final List<SessionSnapshot> sessions,
@@ -53,7 +68,7 @@ public record ServerSnapshot(Instant startTime, List<InetSocketAddress> listenin
             final Map<SessionEndReason, Long> sessionEnds, final long connectionsAccepted,
             final long sessionsAccepted, final List<ListeningEndpoint> endpoints) {
         this(startTime, listening, engine, connections, sessions, refusals, closes, sessionEnds, connectionsAccepted,
-            sessionsAccepted, endpoints, Map.of(), 0, 0);
+            sessionsAccepted, endpoints, Map.of(), 0, 0, Map.of());
     }
 
     /** A snapshot of a server that listens in the default routing instance only. */
@@ -80,6 +95,11 @@ public record ServerSnapshot(Instant startTime, List<InetSocketAddress> listenin
     /** The authentication failures counted under a configured KeyID. */
     public long authenticationFailures(final String keyId) {
         return authenticationFailures.getOrDefault(keyId, 0L);
+    }
+
+    /** The test packets dropped for one reason since the start. */
+    public long packetsDropped(final DropReason reason) {
+        return packetsDropped.getOrDefault(reason, 0L);
     }
 
     /** The sessions ended for one reason. */
