@@ -17,6 +17,7 @@ import net.twampagent.dataplane.reflector.SessionSpec;
  */
 public final class FfmReflectorEngine implements ReflectorEngine {
     private static final int SOCKET_BUFFER = 1 << 20;
+    private static final int REPLY_TTL = 255;
 
     private final FfmReflectorLoop[] loops;
     private final AtomicInteger next = new AtomicInteger();
@@ -59,6 +60,8 @@ public final class FfmReflectorEngine implements ReflectorEngine {
         try {
             socket.receiveMetadata(false);
             socket.trafficClass(spec.dscp() << 2);
+            // As twampd does: twping reads 255 minus the reply's TTL as the hops back, which the OS default 64 breaks.
+            socket.timeToLive(REPLY_TTL);
             socket.bufferSizes(SOCKET_BUFFER, SOCKET_BUFFER);
             return loops[Math.floorMod(next.getAndIncrement(), loops.length)].register(socket, spec);
         } catch (IOException | RuntimeException e) {

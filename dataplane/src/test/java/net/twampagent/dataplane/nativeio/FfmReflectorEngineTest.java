@@ -60,6 +60,19 @@ final class FfmReflectorEngineTest {
     }
 
     @Test
+    void repliesLeaveWithTtl255SoTwpingCountsNoReflectHops() throws Exception {
+        final InetAddress v6 = InetAddress.getByName("::1");
+        for (InetAddress loopback : DatagramBatchTest.ipv6LoopbackWorks(v6) ? List.of(V4, v6) : List.of(V4)) {
+            try (TestSender sender = new TestSender(new InetSocketAddress(loopback, 0));
+                    ReflectorSession session = startedSession(sender, 0)) {
+                sender.send(1, 41);
+                assertEquals(1, sender.receive(5_000), "no reply over " + loopback);
+                assertEquals(255, sender.batch().timeToLive(0), "TTL / Hop Limit of the reply over " + loopback);
+            }
+        }
+    }
+
+    @Test
     void theHopLimitComesBackOverIpv6() throws Exception {
         final InetAddress v6 = InetAddress.getByName("::1");
         assumeTrue(DatagramBatchTest.ipv6LoopbackWorks(v6), "no IPv6 loopback on this host");
