@@ -17,6 +17,7 @@ import java.util.Map;
 import net.twampagent.dataplane.config.AuthMode;
 import net.twampagent.dataplane.state.CloseReason;
 import net.twampagent.dataplane.state.ConnectionSnapshot;
+import net.twampagent.dataplane.state.DropReason;
 import net.twampagent.dataplane.state.ListeningEndpoint;
 import net.twampagent.dataplane.state.Refusal;
 import net.twampagent.dataplane.state.ServerSnapshot;
@@ -39,10 +40,6 @@ import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
  * Maps the dataplane's {@link ServerSnapshot} to the {@code /twamp/server-state} container of the model: status,
  * listening endpoints, every connection and session, and the counters by reason. Nothing is cached, so the result
  * is exactly the snapshot it was given. Stateless and thread-safe.
- *
- * <p>What the snapshot does not carry is left out rather than invented: a connection's last activity, and the
- * server-wide packets dropped by reason (the snapshot counts drops per live session only, so a sum over them
- * would lose every ended session's and fall back, which a counter must never do).
  */
 public final class StateMapper {
     /** Where the container this mapper builds lives, for the operational state provider. */
@@ -64,6 +61,7 @@ public final class StateMapper {
     private static final QName MODE = name("mode");
     private static final QName STATE = name("state");
     private static final QName ESTABLISHED_TIME = name("established-time");
+    private static final QName LAST_ACTIVITY = name("last-activity");
     private static final QName SESSION_COUNT = name("session-count");
     private static final QName KEY_ID = name("key-id");
     private static final QName SESSION = name("session");
@@ -92,6 +90,7 @@ public final class StateMapper {
     private static final QName UNKNOWN_KEY_ID = name("unknown-key-id");
     private static final QName CONTROL_HMAC = name("control-hmac");
     private static final QName FAILURES = name("failures");
+    private static final QName PACKETS_DROPPED = name("packets-dropped");
 
     private static final long NANOS_PER_MICRO = 1000;
 
@@ -212,6 +211,7 @@ public final class StateMapper {
                 case STARTED -> "testing";
             }))
             .withChild(leafNode(ESTABLISHED_TIME, dateAndTime(connection.established())))
+            .withChild(leafNode(LAST_ACTIVITY, dateAndTime(connection.lastActivity())))
             .withChild(leafNode(SESSION_COUNT, Uint32.valueOf(connection.sessionCount())));
         final var mode = AuthMode.ofBit(connection.mode());
         if (mode != null) {
@@ -287,7 +287,8 @@ public final class StateMapper {
             }
         });
         groups.values().forEach(group -> counters.withChild(group.build()));
-        return counters.withChild(authenticationFailures(snapshot))
+        return counters.withChild(packetsDropped(snapshot))
+            .withChild(authenticationFailures(snapshot))
             .withChild(ImmutableNodes.newContainerBuilder().withNodeIdentifier(id(TIMEOUTS))
                 .withChild(leafNode(SERVER_INACTIVITY,
                     counter(snapshot.closes(CloseReason.SERVER_INACTIVITY_TIMEOUT))))
@@ -297,6 +298,27 @@ public final class StateMapper {
                     counter(snapshot.sessionEnds(SessionEndReason.REFLECTOR_INACTIVITY_TIMEOUT))))
                 .build())
             .build();
+    }
+
+    /** Every reason at zero until it happens, so a client sees the same leaves from the start. */
+    private static ContainerNode packetsDropped(final ServerSnapshot snapshot) {
+        final var dropped = ImmutableNodes.newContainerBuilder().withNodeIdentifier(id(PACKETS_DROPPED));
+        for (DropReason reason : DropReason.values()) {
+            dropped.withChild(leafNode(dropLeaf(reason), counter(snapshot.packetsDropped(reason))));
+        }
+        return dropped.build();
+    }
+
+    /** The model's leaf of a drop reason; a reason added to the dataplane must be given one here. */
+    private static QName dropLeaf(final DropReason reason) {
+        return name(switch (reason) {
+            case STRANGER -> "unknown-sender";
+            case TOO_SHORT -> "too-short";
+            case NOT_STARTED -> "not-started";
+            case AFTER_STOP -> "after-stop";
+            case BAD_HMAC -> "bad-hmac";
+            case SEND_FAILED -> "send-failed";
+        });
     }
 
     /**

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -81,6 +83,9 @@ class LiveServerStateTest {
             sessions.forEach(s -> sids.add(HexFormat.of().formatHex(s.sid())));
             final var refused = assertRefused(client);
             client.startSessions();
+            try (var stranger = new DatagramSocket(0, LOOPBACK)) {
+                stranger.send(new DatagramPacket(new byte[64], 64, sessions.get(1).reflector()));
+            }
             for (var session : sessions) {
                 assertEquals(PACKETS, SessionSender.run(session, PACKETS, Duration.ofMillis(1), WAIT, null)
                     .received(), "every packet came back");
@@ -95,6 +100,7 @@ class LiveServerStateTest {
             assertEquals("testing", leaf(connection, "state"));
             assertEquals("none", leaf(connection, "mode"));
             assertEquals(Uint32.valueOf(2), leaf(connection, "session-count"));
+            assertEquals(Uint64.ONE, leaf(state, "counters", "packets-dropped", "unknown-sender"));
             final var first = entry(state, "session", "sid", sids.getFirst());
             assertEquals(Uint8.valueOf(46), leaf(first, "dscp"));
             assertEquals(Uint32.valueOf(27), leaf(first, "padding-length"));
@@ -112,12 +118,17 @@ class LiveServerStateTest {
         final var closed = first(closing, ServerEvent.ConnectionClosed.class);
         final var notification = new EventMapper().map(closed).orElseThrow();
         assertEquals("client-closed", leaf(notification, "reason"));
+        assertEquals(Uint32.valueOf(2), leaf(notification, "session-count"), "the sessions it had, not what is left");
         assertEquals(Uint16.valueOf(clientAddress.getPort()), leaf(notification, "client-port"));
         YanglintJudge.assertValid(work, "notif", XmlWriting.notification(SERVED, notification));
         final var ended = new EventMapper().map(first(closing, ServerEvent.SessionEnded.class)).orElseThrow();
         assertEquals("connection-closed", leaf(ended, "reason"));
         assertEquals(Uint64.valueOf(PACKETS), leaf(ended, "packets-reflected"));
         YanglintJudge.assertValid(work, "notif", XmlWriting.notification(SERVED, ended));
+        final var after = mapper.map(twamp.snapshot());
+        assertEquals(Uint64.ONE, leaf(after, "counters", "packets-dropped", "unknown-sender"),
+            "the drop of an ended session is still counted");
+        YanglintJudge.assertValid(work, "data", XmlWriting.state(SERVED, after));
     }
 
     @Test

@@ -76,7 +76,7 @@ class StateMapperTest {
             new SessionStats(5, 5, Map.of(), 4_294_967_295L, 4, 0, 0, 0));
         final var encrypted = new ConnectionSnapshot(9, new InetSocketAddress(CLIENT, 40002),
             new InetSocketAddress(BLUE, 862), ConnectionSnapshot.State.READY, AuthMode.ENCRYPTED.bit(),
-            Snapshots.START.plusSeconds(9), 1, "blue", "alice");
+            Snapshots.START.plusSeconds(9), 1, "blue", "alice", Snapshots.START.plusMillis(12_345));
         final var inBlue = new SessionSnapshot(Snapshots.sid(4), 9, new InetSocketAddress(CLIENT, 5006),
             new InetSocketAddress(BLUE, 5007), 0, 0, Duration.ZERO, SessionSnapshot.State.ACCEPTED,
             Snapshots.START.plusSeconds(10), new SessionStats(0, 0, Map.of(), -1, -1, -1, -1, -1), "blue");
@@ -96,7 +96,8 @@ class StateMapperTest {
             Map.of(CloseReason.SERVER_INACTIVITY_TIMEOUT, 3L, CloseReason.MAX_CONNECTION_DURATION, 4L,
                 CloseReason.CLIENT_CLOSED, 100L, CloseReason.CONTROL_HMAC_FAILURE, 6L, CloseReason.REFUSED, 13L),
             Map.of(SessionEndReason.REFLECTOR_INACTIVITY_TIMEOUT, 5L, SessionEndReason.STOPPED, 200L), 41, 42,
-            endpoints, Map.of("alice", 3L, "bob", 1L), 9, 6);
+            endpoints, Map.of("alice", 3L, "bob", 1L), 9, 6, Map.of(DropReason.STRANGER, 17L,
+                DropReason.TOO_SHORT, 1L << 33, DropReason.SEND_FAILED, 2L));
     }
 
     @Test
@@ -146,13 +147,14 @@ class StateMapperTest {
         assertEquals("2026-11-26T08:00:06.250Z", leaf(v6, "established-time"));
         assertFalse(has(v6, "mode"), "no mode before Set-Up-Response");
         assertFalse(has(v6, "key-id"), "no key-id before Set-Up-Response");
-        assertFalse(has(v6, "last-activity"), "the snapshot does not carry it");
+        assertEquals("2026-11-26T08:00:06.250Z", leaf(v6, "last-activity"), "quiet since its admission");
 
         final var encrypted = entry(state, "connection", "id", Uint32.valueOf(9));
         assertEquals("encrypted", leaf(encrypted, "mode"));
         assertEquals("alice", leaf(encrypted, "key-id"));
         assertEquals("blue", leaf(encrypted, "routing-instance"));
         assertEquals("active", leaf(encrypted, "state"));
+        assertEquals("2026-11-26T08:00:12.345Z", leaf(encrypted, "last-activity"));
         assertEquals("203.0.113.1", leaf(encrypted, "server-address"));
     }
 
@@ -225,6 +227,20 @@ class StateMapperTest {
     }
 
     @Test
+    void packetsDroppedServerWideByReasonEveryReasonFromZero() {
+        final var state = MAPPER.map(snapshot());
+        assertEquals(Uint64.valueOf(17), leaf(state, "counters", "packets-dropped", "unknown-sender"),
+            "the server-wide count, not the sum over the live sessions (1)");
+        assertEquals(Uint64.valueOf(1L << 33), leaf(state, "counters", "packets-dropped", "too-short"));
+        assertEquals(Uint64.valueOf(2), leaf(state, "counters", "packets-dropped", "send-failed"));
+        for (var leaf : List.of("not-started", "after-stop", "bad-hmac")) {
+            assertEquals(Uint64.ZERO, leaf(state, "counters", "packets-dropped", leaf), leaf);
+        }
+        assertEquals(DropReason.values().length, container(state, "counters", "packets-dropped").body().size(),
+            "one leaf per reason");
+    }
+
+    @Test
     void authenticationFailuresByKeyIdUnknownKeyIdAndControlHmac() {
         final var state = MAPPER.map(snapshot());
         assertEquals(Uint64.valueOf(9), leaf(state, "counters", "authentication-failures", "unknown-key-id"));
@@ -274,6 +290,7 @@ class StateMapperTest {
             "counters are there from the start, at zero");
         assertEquals(Uint64.ZERO, leaf(state, "counters", "authentication-failures", "unknown-key-id"));
         assertEquals(Uint64.ZERO, leaf(state, "counters", "authentication-failures", "control-hmac"));
+        assertEquals(Uint64.ZERO, leaf(state, "counters", "packets-dropped", "send-failed"));
         assertFalse(has(container(state, "counters", "authentication-failures"), "key-id"), "no empty key-id list");
         assertFalse(has(state, "listening-endpoint"), "no endpoint, no empty list");
         YanglintJudge.assertValid(work, "data", XmlWriting.state(SERVED, state));
