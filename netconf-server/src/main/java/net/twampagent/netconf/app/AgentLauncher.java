@@ -73,6 +73,10 @@ public final class AgentLauncher {
             function.close();
             agent.close();
             stopped.countDown();
+            LOG.info("Stopped");
+            // A stop asked for and done is a success: exit 0, not the JVM's 128 + signal, so that an init system
+            // does not report the service as failed.
+            Runtime.getRuntime().halt(0);
         }, "agent-shutdown"));
         try {
             stopped.await();
