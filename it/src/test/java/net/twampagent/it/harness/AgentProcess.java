@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +35,16 @@ public final class AgentProcess implements AutoCloseable {
     private static final long READY_POLL_MILLIS = 200;
     private static final String CONFIG_NS = "urn:ietf:params:xml:ns:netconf:base:1.0";
     private static final String TWAMP_NS = "urn:net:twampagent:yang:twamp-server";
+
+    /** Agents still running when the test JVM ends (a hung test killed by surefire's timeout) are killed too. */
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(process -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }), "it-agents-shutdown"));
+    }
 
     private final Path dir;
     private final Path stateDir;
@@ -139,6 +151,9 @@ public final class AgentProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
+            final var started = process;
+            LIVE.add(started);
+            started.onExit().thenRun(() -> LIVE.remove(started));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command.getFirst(), e);
         }
