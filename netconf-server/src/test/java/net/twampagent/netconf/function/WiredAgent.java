@@ -1,7 +1,5 @@
 package net.twampagent.netconf.function;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -86,7 +84,9 @@ final class WiredAgent implements AutoCloseable {
         final var edit = client.rpc("<edit-config><target><candidate/></target><default-operation>replace"
             + "</default-operation><config><twamp xmlns=\"" + NS + "\"><server>" + content
             + "</server></twamp></config></edit-config>");
-        assertTrue(edit.contains("<ok/>"), edit);
+        if (!edit.contains("<ok/>")) {
+            throw new AssertionError("the edit was refused: " + edit);
+        }
         final var reply = client.rpc("<commit/>");
         if (!reply.contains("<ok/>")) {
             client.rpc("<discard-changes/>");
@@ -96,7 +96,9 @@ final class WiredAgent implements AutoCloseable {
 
     void assertCommitted(final String content) throws IOException {
         final var reply = commitServer(content);
-        assertTrue(reply.contains("<ok/>"), reply);
+        if (!reply.contains("<ok/>")) {
+            throw new AssertionError("the commit was refused: " + reply);
+        }
     }
 
     /** The {@code <get>} reply, with {@code s:} bound to the twamp-server namespace for {@link #values}. */
