@@ -3,7 +3,6 @@ package net.twampagent.it.netconf;
 import java.util.concurrent.TimeUnit;
 import net.twampagent.it.harness.AgentLauncher;
 import net.twampagent.it.harness.Ncclient;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,8 +39,6 @@ class NcclientScenariosTest {
     }
 
     @Test
-    @Disabled("the agent refuses a 65th client-list address with error-tag invalid-value; RFC 7950 section 15.2 "
-        + "asks for operation-failed and error-app-tag too-many-elements")
     void aListBeyondMaxElementsIsRefusedWithTooManyElements() {
         Ncclient.assertPasses(AGENTS.agent(), "max_elements.py");
     }

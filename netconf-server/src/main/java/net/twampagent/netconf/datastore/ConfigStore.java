@@ -107,9 +107,10 @@ public final class ConfigStore {
         try {
             edited.validate(mod);
             edited.commit(edited.prepare(mod));
-        } catch (DataValidationFailedException | IllegalArgumentException e) {
-            throw RpcError.application("invalid-value", "the edit does not fit the model: " + e.getMessage())
-                .toException();
+        } catch (DataValidationFailedException e) {
+            throw SchemaErrors.of(codec.context(), e, "the edit does not fit the model");
+        } catch (IllegalArgumentException e) {
+            throw validator.explain(e, nodes, "the edit does not fit the model");
         }
         final var result = DataTrees.root(edited);
         if (testOption == TestOption.TEST_ONLY) {
@@ -141,7 +142,9 @@ public final class ConfigStore {
         try {
             tree.validate(mod);
             tree.commit(tree.prepare(mod));
-        } catch (DataValidationFailedException | IllegalArgumentException e) {
+        } catch (DataValidationFailedException e) {
+            throw SchemaErrors.of(codec.context(), e, "the configuration does not fit the model");
+        } catch (IllegalArgumentException e) {
             throw RpcError.application("invalid-value", "the configuration does not fit the model: "
                 + e.getMessage()).toException();
         }

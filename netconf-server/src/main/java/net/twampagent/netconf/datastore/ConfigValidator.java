@@ -1,10 +1,13 @@
 package net.twampagent.netconf.datastore;
 
 import java.util.ArrayList;
+import java.util.List;
 import net.twampagent.netconf.rpc.ErrorPath;
 import net.twampagent.netconf.rpc.RpcError;
 import net.twampagent.netconf.rpc.RpcException;
 import net.twampagent.netconf.validation.ModelValidator;
+import net.twampagent.netconf.validation.ValidationFailure;
+import org.opendaylight.yangtools.yang.data.api.YangNetconfErrorAware;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedException;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
@@ -35,25 +38,62 @@ final class ConfigValidator {
         return out;
     }
 
+    /**
+     * Explains why the data tree refused an edit. The tree enforces min/max-elements while it applies a merge and
+     * then says only "NAME has too many elements", with the RFC 7950 tag and app-tag but no path; the path is the
+     * first entry of that list the edit names.
+     */
+    RpcException explain(final IllegalArgumentException refusal, final List<EditNode> edit, final String what) {
+        final var message = refusal.getMessage();
+        if (refusal instanceof YangNetconfErrorAware aware && !aware.getNetconfErrors().isEmpty()) {
+            final var reported = aware.getNetconfErrors().getFirst();
+            var error = RpcError.application(reported.tag().elementBody(), what + ": " + message)
+                .withAppTag(reported.appTag());
+            final var entry = message == null || message.indexOf(' ') < 0 ? null
+                : firstNamed(edit, message.substring(0, message.indexOf(' ')));
+            if (entry != null) {
+                error = error.at(ErrorPath.of(context, entry.path()));
+            }
+            return error.toException();
+        }
+        return RpcError.application("invalid-value", what + ": " + message).toException();
+    }
+
+    /** The first node of the edit whose name prints as {@code name} (a QName's string form). */
+    private static EditNode firstNamed(final List<EditNode> nodes, final String name) {
+        for (var node : nodes) {
+            final var last = node.path().getLastPathArgument();
+            if (last != null && last.getNodeType().toString().equals(name)) {
+                return node;
+            }
+            final var below = firstNamed(node.children(), name);
+            if (below != null) {
+                return below;
+            }
+        }
+        return null;
+    }
+
+    private RpcException asException(final List<ValidationFailure> failures) {
+        final var prefixes = rules.prefixes();
+        final var errors = new ArrayList<RpcError>();
+        for (var failure : failures) {
+            errors.add(new RpcError("application", failure.errorTag(), failure.errorAppTag(),
+                failure.errorPath(), used(prefixes, failure.errorPath()), failure.errorMessage(),
+                java.util.Map.of()));
+        }
+        return new RpcException(errors);
+    }
+
     void check(final ContainerNode config) throws RpcException {
         try {
             DataTrees.strict(context, config);
         } catch (DataValidationFailedException e) {
-            final var message = e.getMessage();
-            final var tag = message != null && message.contains("mandatory") ? "missing-element" : "invalid-value";
-            throw RpcError.application(tag, "the configuration is not valid: " + message)
-                .at(ErrorPath.of(context, e.getPath())).toException();
+            throw SchemaErrors.of(context, e, "the configuration is not valid");
         }
         final var failures = rules.validate(config);
         if (!failures.isEmpty()) {
-            final var prefixes = rules.prefixes();
-            final var errors = new ArrayList<RpcError>();
-            for (var failure : failures) {
-                errors.add(new RpcError("application", failure.errorTag(), failure.errorAppTag(),
-                    failure.errorPath(), used(prefixes, failure.errorPath()), failure.errorMessage(),
-                    java.util.Map.of()));
-            }
-            throw new RpcException(errors);
+            throw asException(failures);
         }
     }
 }

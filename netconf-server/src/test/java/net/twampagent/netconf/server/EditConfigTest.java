@@ -68,6 +68,27 @@ class EditConfigTest {
         assertTrue(candidate().contains("<port>9000</port>"));
     }
 
+    private static String addresses(final int from, final int to) {
+        final var out = new StringBuilder("<client-list><name>l</name>");
+        for (int i = from; i < to; i++) {
+            out.append("<address><prefix>10.0.").append(i).append(".0/24</prefix></address>");
+        }
+        return out.append("</client-list>").toString();
+    }
+
+    @Test
+    void aListBeyondMaxElementsIsTooManyElementsWithThePathAndChangesNothing() throws Exception {
+        assertOk(client.rpc(editServer(addresses(0, 60))));
+        final var before = candidate().replaceAll("message-id=\"[^\"]*\"", "");
+        // The 65th address arrives in a second edit: the limit counts what the list holds, not what one edit adds.
+        final var err = error(client.rpc(editServer(addresses(60, 65)))).assertTag("operation-failed");
+        assertEquals("too-many-elements", err.appTag());
+        assertTrue(err.path().startsWith("/tws:twamp/tws:server/tws:client-list[tws:name='l']/tws:address"),
+            err.path());
+        assertEquals(before, candidate().replaceAll("message-id=\"[^\"]*\"", ""));
+        assertOk(client.rpc(editServer(addresses(60, 64))));
+    }
+
     @Test
     void deleteOfMissingDataIsDataMissingAndRemoveIsNot() throws Exception {
         assertOk(client.rpc(editServer("<port>9000</port>")));
