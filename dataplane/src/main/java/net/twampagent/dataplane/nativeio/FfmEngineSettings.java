@@ -10,6 +10,8 @@ import java.util.List;
  * @param spinNanos after a packet, how long a thread keeps polling before it sleeps in epoll_wait again: 0 sleeps
  *     at once (no CPU burnt while idle, but every packet pays the wake-up of a sleeping thread, some 10 us on a
  *     VM); a few hundred microseconds keeps a busy thread hot, so residence time stays near the cost of the work
+ *     when the thread has its CPU to itself (where other busy processes share the CPU, a polling thread loses it
+ *     for whole scheduler slices and does worse than a sleeping one: use 0 there)
  * @param warmupRounds rounds of private traffic each thread reflects before serving, so the JIT has compiled every
  *     branch of the packet path before the first real packet (0 skips it, e.g. in tests that do not time anything)
  * @param cpus the CPUs to pin thread {@code i} to ({@code cpus[i % size]}); empty leaves placement to the kernel
