@@ -77,6 +77,11 @@ twamp_require_java() {
     fi
     export JAVA_HOME="$jdk"
     export PATH="$JAVA_HOME/bin:$PATH"
+    # Maven's own Guava calls sun.misc.Unsafe; on JDK 25 that prints four warnings per build unless allowed.
+    case "${MAVEN_OPTS:-}" in
+        *sun-misc-unsafe-memory-access*) ;;
+        *) export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow" ;;
+    esac
 }
 
 twamp_require_maven() {
