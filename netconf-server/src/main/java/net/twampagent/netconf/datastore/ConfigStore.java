@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import net.twampagent.netconf.rpc.RpcError;
 import net.twampagent.netconf.rpc.RpcException;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTree;
 import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedException;
@@ -30,6 +32,7 @@ public final class ConfigStore {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigStore.class);
 
     private final DataCodec codec;
+    private final Predicate<YangInstanceIdentifier> secret;
     private final EditParser parser;
     private final EditApplier applier;
     private final ConfigValidator validator;
@@ -42,14 +45,19 @@ public final class ConfigStore {
     private DataTree candidate;
     private PendingConfirm pending;
 
+    /**
+     * @param secret whether a node's value must never be repeated in an error (the nodes marked
+     *               {@code nacm:default-deny-all})
+     */
     public ConfigStore(final DataCodec codec, final CommitPipeline pipeline, final ContainerNode initialRunning,
-            final ScheduledExecutorService timer) {
+            final ScheduledExecutorService timer, final Predicate<YangInstanceIdentifier> secret) {
         this.codec = requireNonNull(codec);
+        this.secret = requireNonNull(secret);
         this.pipeline = requireNonNull(pipeline);
         this.timer = requireNonNull(timer);
-        parser = new EditParser(codec);
+        parser = new EditParser(codec, secret);
         applier = new EditApplier(codec);
-        validator = new ConfigValidator(codec.context());
+        validator = new ConfigValidator(codec.context(), secret);
         running = initialRunning == null ? DataTrees.emptyRoot() : initialRunning;
         candidate = DataTrees.lenient(codec.context(), running);
     }
@@ -108,7 +116,7 @@ public final class ConfigStore {
             edited.validate(mod);
             edited.commit(edited.prepare(mod));
         } catch (DataValidationFailedException e) {
-            throw SchemaErrors.of(codec.context(), e, "the edit does not fit the model");
+            throw SchemaErrors.of(codec.context(), e, "the edit does not fit the model", secret);
         } catch (IllegalArgumentException e) {
             throw validator.explain(e, nodes, "the edit does not fit the model");
         }
@@ -143,7 +151,7 @@ public final class ConfigStore {
             tree.validate(mod);
             tree.commit(tree.prepare(mod));
         } catch (DataValidationFailedException e) {
-            throw SchemaErrors.of(codec.context(), e, "the configuration does not fit the model");
+            throw SchemaErrors.of(codec.context(), e, "the configuration does not fit the model", secret);
         } catch (IllegalArgumentException e) {
             throw RpcError.application("invalid-value", "the configuration does not fit the model: "
                 + e.getMessage()).toException();

@@ -2,11 +2,13 @@ package net.twampagent.netconf.datastore;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import net.twampagent.netconf.rpc.ErrorPath;
 import net.twampagent.netconf.rpc.RpcError;
 import net.twampagent.netconf.rpc.RpcException;
 import net.twampagent.netconf.validation.ModelValidator;
 import net.twampagent.netconf.validation.ValidationFailure;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangNetconfErrorAware;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedException;
@@ -19,10 +21,12 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
  */
 final class ConfigValidator {
     private final EffectiveModelContext context;
+    private final Predicate<YangInstanceIdentifier> secret;
     private final ModelValidator rules;
 
-    ConfigValidator(final EffectiveModelContext context) {
+    ConfigValidator(final EffectiveModelContext context, final Predicate<YangInstanceIdentifier> secret) {
         this.context = context;
+        this.secret = secret;
         rules = ModelValidator.of(context);
     }
 
@@ -47,10 +51,12 @@ final class ConfigValidator {
         final var message = refusal.getMessage();
         if (refusal instanceof YangNetconfErrorAware aware && !aware.getNetconfErrors().isEmpty()) {
             final var reported = aware.getNetconfErrors().getFirst();
-            var error = RpcError.application(reported.tag().elementBody(), what + ": " + message)
-                .withAppTag(reported.appTag());
             final var entry = message == null || message.indexOf(' ') < 0 ? null
                 : firstNamed(edit, message.substring(0, message.indexOf(' ')));
+            final var told = entry != null && secret.test(entry.path())
+                ? SchemaErrors.SECRET_WITHHELD : message;
+            var error = RpcError.application(reported.tag().elementBody(), what + ": " + told)
+                .withAppTag(reported.appTag());
             if (entry != null) {
                 error = error.at(ErrorPath.of(context, entry.path()));
             }
@@ -89,7 +95,7 @@ final class ConfigValidator {
         try {
             DataTrees.strict(context, config);
         } catch (DataValidationFailedException e) {
-            throw SchemaErrors.of(context, e, "the configuration is not valid");
+            throw SchemaErrors.of(context, e, "the configuration is not valid", secret);
         }
         final var failures = rules.validate(config);
         if (!failures.isEmpty()) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Predicate;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.XMLNamespace;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
@@ -34,9 +35,15 @@ import org.w3c.dom.Node;
  */
 final class EditParser {
     private final DataCodec codec;
+    private final Predicate<YangInstanceIdentifier> secret;
 
-    EditParser(final DataCodec codec) {
+    /**
+     * @param secret whether a node's value must never be repeated (an error about it names the node and the
+     *               rule it breaks, not the value)
+     */
+    EditParser(final DataCodec codec, final Predicate<YangInstanceIdentifier> secret) {
         this.codec = requireNonNull(codec);
+        this.secret = requireNonNull(secret);
     }
 
     List<EditNode> parse(final Element config, final EditOperation defaultOperation) throws RpcException {
@@ -132,9 +139,14 @@ final class EditParser {
         try {
             parsed = codec.parse(element, self);
         } catch (IllegalArgumentException e) {
-            throw RpcError.application("invalid-value", "'" + element.getTextContent().strip()
-                + "' is not a valid value of '" + element.getLocalName() + "': " + e.getMessage())
-                .at(ErrorPath.of(codec.context(), path)).toException();
+            // The parser's message quotes the value, so a secret gets the model's rule instead.
+            final var message = secret.test(path)
+                ? "the value of '" + element.getLocalName() + "' is not valid: it must be "
+                    + ValueRule.of(self) + " (the value is secret and not shown)"
+                : "'" + element.getTextContent().strip() + "' is not a valid value of '" + element.getLocalName()
+                    + "': " + e.getMessage();
+            throw RpcError.application("invalid-value", message).at(ErrorPath.of(codec.context(), path))
+                .toException();
         }
         return switch (parsed) {
             case LeafNode<?> leaf -> leaf.body();

@@ -1,8 +1,10 @@
 package net.twampagent.netconf.datastore;
 
+import java.util.function.Predicate;
 import net.twampagent.netconf.rpc.ErrorPath;
 import net.twampagent.netconf.rpc.RpcError;
 import net.twampagent.netconf.rpc.RpcException;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedException;
 import org.opendaylight.yangtools.yang.data.tree.api.RequiredElementCountException;
 import org.opendaylight.yangtools.yang.data.tree.api.UniqueConstraintException;
@@ -14,13 +16,21 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
  * 65th client-list address would come back as a bare invalid-value instead of too-many-elements.
  */
 final class SchemaErrors {
+    /** What is said instead of a message that may quote a secret value. */
+    static final String SECRET_WITHHELD = "the data at this path breaks the model (its value is secret and not shown)";
+
     private SchemaErrors() {
     }
 
+    /**
+     * @param secret whether a node's value must never be repeated: the tree's own message may quote it, so for
+     *               such a node only the path and the kind of failure are told
+     */
     static RpcException of(final EffectiveModelContext context, final DataValidationFailedException failure,
-            final String what) {
+            final String what, final Predicate<YangInstanceIdentifier> secret) {
         final var where = ErrorPath.of(context, failure.getPath());
-        final var message = failure.getMessage();
+        final var message = secret.test(failure.getPath())
+            ? SECRET_WITHHELD : failure.getMessage();
         final RpcError error;
         if (failure instanceof RequiredElementCountException count) {
             final boolean tooMany = count.getMaximumCount().isPresent()

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.twampagent.netconf.access.AccessControl;
 import net.twampagent.netconf.access.Requester;
+import net.twampagent.netconf.access.SecretNodes;
 import net.twampagent.netconf.auth.UserStore;
 import net.twampagent.netconf.datastore.CommitParticipant;
 import net.twampagent.netconf.datastore.CommitPipeline;
@@ -92,7 +93,7 @@ public final class NetconfAgent implements AutoCloseable {
         });
         pipeline = new CommitPipeline(context, file::save);
         participants.forEach(pipeline::add);
-        store = new ConfigStore(codec, pipeline, null, scheduler);
+        store = new ConfigStore(codec, pipeline, null, scheduler, SecretNodes.of(context));
         final var saved = file.load(store::parseConfig);
         if (saved.isPresent()) {
             try {
