@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import net.twampagent.dataplane.crypto.TestPacketProtection;
 import net.twampagent.dataplane.reflector.ReflectStep;
 import net.twampagent.dataplane.reflector.SessionCounters;
 import net.twampagent.dataplane.reflector.SessionSpec;
@@ -249,8 +250,8 @@ final class FfmReflectorLoop implements Runnable {
         }
         final SessionCounters counters = session.counters();
         final long now = System.nanoTime();
-        final boolean started = session.started;
-        final boolean afterStop = session.stopping && now - session.stopDeadline > 0;
+        final DropReason lifecycle = session.lifecycleDrop(now);
+        final TestPacketProtection protection = session.protection();
         long fallbackReceiveNanos = 0;
         int queued = 0;
         for (int i = 0; i < count; i++) {
@@ -261,15 +262,11 @@ final class FfmReflectorLoop implements Runnable {
             }
             counters.onSenderPacket(now);
             final int length = batch.length(i);
-            if (!started) {
-                counters.onDropped(DropReason.NOT_STARTED);
+            if (lifecycle != null) {
+                counters.onDropped(lifecycle);
                 continue;
             }
-            if (afterStop) {
-                counters.onDropped(DropReason.AFTER_STOP);
-                continue;
-            }
-            if (length < ReflectStep.senderMinimum(session.protection)) {
+            if (length < ReflectStep.senderMinimum(protection)) {
                 counters.onDropped(DropReason.TOO_SHORT);
                 continue;
             }
@@ -284,14 +281,14 @@ final class FfmReflectorLoop implements Runnable {
             final int ttl = batch.timeToLive(i);
             receiveNanos[queued] = t2;
             receiveNtp[queued] = NtpTimestamp.ofEpochNanos(t2);
-            final int replyLength = ReflectStep.reflect(session.protection, packet, 0, length, session.sequence,
+            final int replyLength = ReflectStep.reflect(protection, packet, 0, length, session.sequence,
                     receiveNtp[queued], errorEstimate, ttl < 0 ? TestPacketLayout.UNKNOWN_TTL : ttl);
             if (replyLength == ReflectStep.BAD_HMAC) {
                 counters.onDropped(DropReason.BAD_HMAC);
                 continue;
             }
             // Read from the reply: in encrypted mode the sender's Sequence Number is ciphered until reflect.
-            senderSequences[queued] = packet.getInt(session.protection == null ? TestPacketLayout.COPIED_SEQUENCE
+            senderSequences[queued] = packet.getInt(protection == null ? TestPacketLayout.COPIED_SEQUENCE
                     : TestPacketLayout.PROTECTED_COPIED_SEQUENCE);
             ownSequences[queued] = session.sequence++;
             replyLengths[queued] = replyLength;
@@ -302,7 +299,7 @@ final class FfmReflectorLoop implements Runnable {
             final long t3 = clock.realtimeNanos();
             final long t3Ntp = NtpTimestamp.ofEpochNanos(t3);
             for (int q = 0; q < queued; q++) {
-                ReflectStep.stampTransmit(session.protection, views[queuedSlot[q]], 0, replyLengths[q],
+                ReflectStep.stampTransmit(protection, views[queuedSlot[q]], 0, replyLengths[q],
                         ReflectStep.transmitTimestamp(receiveNtp[q], t3Ntp));
             }
             batch.send(fd);

@@ -10,56 +10,27 @@ import net.twampagent.dataplane.state.DropReason;
 import net.twampagent.dataplane.wire.TestPacketLayout;
 
 /** A session of the NIO engine: its channel, its peer, its own sequence number and counters. */
-final class NioReflectorSession implements ReflectorSession {
+final class NioReflectorSession extends AbstractReflectorSession {
     /** Datagrams served per readiness before other sessions of the thread get their turn. */
     private static final int BURST = 64;
 
     private final DatagramChannel channel;
     private final InetSocketAddress peer;
-    private final InetSocketAddress local;
     private final short errorEstimate;
     private final NioReflectorLoop loop;
-    private final SessionCounters counters;
-    private final TestPacketProtection protection;
-    private volatile boolean started;
-    private volatile boolean stopping;
-    private volatile long stopDeadline;
     private int sequence;
 
     NioReflectorSession(final DatagramChannel channel, final SessionSpec spec, final NioReflectorLoop loop)
             throws IOException {
+        super((InetSocketAddress) channel.getLocalAddress(), spec);
         this.channel = channel;
         this.loop = loop;
         this.peer = spec.peer();
-        this.local = (InetSocketAddress) channel.getLocalAddress();
         this.errorEstimate = loop.errorEstimate();
-        this.counters = new SessionCounters(System.nanoTime());
-        this.protection = spec.protection();
     }
 
     DatagramChannel channel() {
         return channel;
-    }
-
-    @Override
-    public InetSocketAddress localAddress() {
-        return local;
-    }
-
-    @Override
-    public void start() {
-        started = true;
-    }
-
-    @Override
-    public void stopAt(final long deadlineNanoTime) {
-        stopDeadline = deadlineNanoTime;
-        stopping = true;
-    }
-
-    @Override
-    public SessionCounters counters() {
-        return counters;
     }
 
     @Override
@@ -74,6 +45,8 @@ final class NioReflectorSession implements ReflectorSession {
 
     /** Serves the datagrams waiting on the channel; runs on the session's reflector thread only. */
     void drain(final ByteBuffer buf, final WallClock clock) {
+        final SessionCounters counters = counters();
+        final TestPacketProtection protection = protection();
         for (int i = 0; i < BURST; i++) {
             buf.clear();
             final SocketAddress from;
@@ -126,14 +99,12 @@ final class NioReflectorSession implements ReflectorSession {
         if (!peer.equals(from)) {
             return DropReason.STRANGER;
         }
-        counters.onSenderPacket(nowNanos);
-        if (!started) {
-            return DropReason.NOT_STARTED;
+        counters().onSenderPacket(nowNanos);
+        final DropReason lifecycle = lifecycleDrop(nowNanos);
+        if (lifecycle != null) {
+            return lifecycle;
         }
-        if (stopping && nowNanos - stopDeadline > 0) {
-            return DropReason.AFTER_STOP;
-        }
-        if (length < ReflectStep.senderMinimum(protection)) {
+        if (length < ReflectStep.senderMinimum(protection())) {
             return DropReason.TOO_SHORT;
         }
         return null;
