@@ -16,9 +16,10 @@ import java.lang.invoke.MethodHandle;
 /**
  * Downcalls into the C library. Every call that can fail captures errno in the same downcall (reading it in a
  * second call is unreliable because the JVM itself may make system calls in between); the caller passes a
- * call-state segment it owns, so the hot path allocates nothing.
+ * call-state segment it owns, so the hot path allocates nothing. The few calls other packages need (the
+ * namespace calls, close, errno and its text) are public so that every descriptor of a C prototype stays here.
  */
-final class Libc {
+public final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final long ERRNO = CALL_STATE.byteOffset(groupElement("errno"));
@@ -32,6 +33,14 @@ final class Libc {
             JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     private static final MethodHandle GETSOCKNAME = errnoCall("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
+    // open(2) and ioctl(2) are variadic in C; the ABI passes variadic arguments differently on some platforms.
+    private static final MethodHandle OPEN = downcall("open",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+            ERRNO_CAPTURE, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle IOCTL = downcall("ioctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG),
+            ERRNO_CAPTURE, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle SETNS = errnoCall("setns", JAVA_INT, JAVA_INT, JAVA_INT);
     private static final MethodHandle RECVMMSG = errnoCall("recvmmsg",
             JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
     private static final MethodHandle SENDMMSG = errnoCall("sendmmsg", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
@@ -68,19 +77,19 @@ final class Libc {
     }
 
     /** A call-state segment for one thread's calls; it lives as long as the arena. */
-    static MemorySegment newCallState(final Arena arena) {
+    public static MemorySegment newCallState(final Arena arena) {
         return arena.allocate(CALL_STATE);
     }
 
     /** The errno the last failed call that used this state captured. */
-    static int errno(final MemorySegment callState) {
+    public static int errno(final MemorySegment callState) {
         return callState.get(JAVA_INT, ERRNO);
     }
 
     /** The C library's text for an errno value; only on error paths (it allocates a String). */
     // strerror returns a short NUL-terminated string in static storage: 256 bytes always cover it.
     @SuppressWarnings("restricted")
-    static String describe(final int errno) {
+    public static String describe(final int errno) {
         try {
             final MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
             return text.reinterpret(256).getString(0);
@@ -132,9 +141,36 @@ final class Libc {
         }
     }
 
-    static int close(final MemorySegment state, final int fd) {
+    public static int close(final MemorySegment state, final int fd) {
         try {
             return (int) CLOSE.invokeExact(state, fd);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** open(2) of a NUL-terminated {@code path} with {@code flags} and {@code mode}. */
+    public static int open(final MemorySegment state, final MemorySegment path, final int flags, final int mode) {
+        try {
+            return (int) OPEN.invokeExact(state, path, flags, mode);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** ioctl(2) with a request that takes no argument. */
+    public static int ioctl(final MemorySegment state, final int fd, final long request) {
+        try {
+            return (int) IOCTL.invokeExact(state, fd, request);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** setns(2): moves the calling thread into the namespace {@code fd} refers to. */
+    public static int setns(final MemorySegment state, final int fd, final int namespaceType) {
+        try {
+            return (int) SETNS.invokeExact(state, fd, namespaceType);
         } catch (Throwable e) {
             throw new AssertionError(e);
         }
