@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.channel.Channel;
+import java.io.EOFException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -76,7 +77,13 @@ final class SessionGate implements TransportChannelListener<TransportChannel> {
 
     @Override
     public void onTransportChannelFailed(final Throwable cause) {
-        LOG.warn("A NETCONF transport channel failed: {}", cause.getMessage());
+        // The SSH stack reports every session that ends, a client's ordinary close included, as a failure with an
+        // end-of-file: only what is not an end of the session is a warning.
+        if (cause instanceof EOFException) {
+            LOG.debug("A NETCONF transport channel ended: {}", cause.getMessage());
+        } else {
+            LOG.warn("A NETCONF transport channel failed: {}", cause.getMessage());
+        }
     }
 
     /** Notes the user an SSH connection authenticated as, before its NETCONF channel opens. */
