@@ -3,9 +3,10 @@ package net.twampagent.netconf.datastore;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 
 /**
- * A participant's refusal of a configuration, in terms a NETCONF client can act on.
+ * A participant's refusal of a configuration, in terms a NETCONF client can act on. Not final: a refusal that
+ * knows more (the mapper's, with its error-path) is still one the commit pipeline answers the same way.
  */
-public final class CommitFailure extends Exception {
+public class CommitFailure extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String errorTag;

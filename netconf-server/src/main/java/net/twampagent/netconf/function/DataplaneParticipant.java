@@ -47,7 +47,7 @@ final class DataplaneParticipant implements CommitParticipant {
     @Override
     public void prepare(final ContainerNode current, final ContainerNode proposed) throws CommitFailure {
         prepared = null;
-        final var config = map(proposed);
+        final var config = mapper.map(proposed);
         if (attempt(config, server::reserve)) {
             prepared = config;
         }
@@ -83,14 +83,6 @@ final class DataplaneParticipant implements CommitParticipant {
             LOG.error("The TWAMP server cannot return to its configuration before a failed commit: {}",
                 e.getMessage());
             server.markDown(before, e.getMessage());
-        }
-    }
-
-    private ServerConfig map(final ContainerNode proposed) throws CommitFailure {
-        try {
-            return mapper.map(proposed);
-        } catch (ConfigMappingException e) {
-            throw new CommitFailure(e.errorTag(), e.errorAppTag(), e.path(), e.getMessage());
         }
     }
 
