@@ -22,6 +22,8 @@ import net.twampagent.dataplane.control.InstanceScope;
 import net.twampagent.dataplane.control.ServerCore;
 import net.twampagent.dataplane.netns.InstanceSockets;
 import net.twampagent.dataplane.netns.NetworkNamespaces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The TWAMP-Control listeners of one server, one per routing instance: the default instance's on the agent's own
@@ -30,6 +32,7 @@ import net.twampagent.dataplane.netns.NetworkNamespaces;
  * the calls.
  */
 final class ControlListeners implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlListeners.class);
     private static final String KNOB = "routing-instance-list";
     private static final int BACKLOG = 256;
     // Every address of an instance, IPv4 and IPv6 alike: a dual-stack socket (the JDK clears IPV6_V6ONLY).
@@ -97,6 +100,7 @@ final class ControlListeners implements AutoCloseable {
                 }
             }
         } catch (ConfigurationRejectedException | RuntimeException e) {
+            // Never announced as open, so their close is not announced either.
             fresh.values().forEach(listener -> listener.channel().close().syncUninterruptibly());
             // Also the instance whose listener failed: it may have been entered before its port was refused.
             release(List.copyOf(wanted.keySet()));
@@ -106,14 +110,16 @@ final class ControlListeners implements AutoCloseable {
         for (String name : List.copyOf(listeners.keySet())) {
             if (!wanted.containsKey(name)) {
                 removed.add(name);
-                listeners.remove(name).channel().close().syncUninterruptibly();
+                closeLogged(name, listeners.remove(name));
             }
         }
         fresh.forEach((name, listener) -> {
             final Listener old = listeners.put(name, listener);
             if (old != null) {
-                old.channel().close().syncUninterruptibly();
+                closeLogged(name, old);
             }
+            LOG.info("TWAMP-Control listener opened: instance {} address {} port {}", name,
+                address(listener).getAddress().getHostAddress(), address(listener).getPort());
         });
         return removed;
     }
@@ -133,14 +139,14 @@ final class ControlListeners implements AutoCloseable {
     /** Every bound listener with its instance, in configuration order. */
     Map<InstanceScope, InetSocketAddress> bound() {
         final Map<InstanceScope, InetSocketAddress> bound = new LinkedHashMap<>();
-        listeners.values().forEach(l -> bound.put(l.scope(), (InetSocketAddress) l.channel().localAddress()));
+        listeners.values().forEach(l -> bound.put(l.scope(), address(l)));
         return bound;
     }
 
     /** The bound address in {@code instance}, or null when the server does not listen there. */
     InetSocketAddress localAddress(final String instance) {
         final Listener listener = listeners.get(instance);
-        return listener == null ? null : (InetSocketAddress) listener.channel().localAddress();
+        return listener == null ? null : address(listener);
     }
 
     /** The instances listened in, in configuration order. */
@@ -150,7 +156,7 @@ final class ControlListeners implements AutoCloseable {
 
     @Override
     public void close() {
-        listeners.values().forEach(listener -> listener.channel().close().syncUninterruptibly());
+        listeners.forEach(ControlListeners::closeLogged);
         listeners.clear();
         if (namespaces != null) {
             try {
@@ -159,6 +165,18 @@ final class ControlListeners implements AutoCloseable {
                 // Only the descriptor of the agent's own namespace is left to close; the process keeps it open.
             }
         }
+    }
+
+    /** Closes a listener that was announced as open, and says so: one line per listener opened or closed. */
+    private static void closeLogged(final String name, final Listener listener) {
+        final InetSocketAddress address = address(listener);
+        listener.channel().close().syncUninterruptibly();
+        LOG.info("TWAMP-Control listener closed: instance {} address {} port {}", name,
+            address.getAddress().getHostAddress(), address.getPort());
+    }
+
+    private static InetSocketAddress address(final Listener listener) {
+        return (InetSocketAddress) listener.channel().localAddress();
     }
 
     private Listener open(final String name, final InetSocketAddress address, final ServerConfig cfg)

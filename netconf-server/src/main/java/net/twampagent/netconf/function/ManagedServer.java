@@ -143,13 +143,13 @@ final class ManagedServer implements ControlConnections, AutoCloseable {
     private TwampServer start(final ServerConfig config) throws ConfigurationRejectedException, IOException {
         final var server = starter.start(config);
         server.subscribe(events);
-        LOG.info("TWAMP server listening on {}", server.localAddress());
+        // The dataplane logs each listener it opens, here and on every later change.
         return server;
     }
 
     private void stop(final String why) {
         if (running != null) {
-            LOG.info("Stopping the TWAMP server on {}: {}", running.localAddress(), why);
+            LOG.info("Stopping the TWAMP server: {}", why);
             running.close();
             running = null;
         }
