@@ -207,6 +207,8 @@ class AuthenticatedModesTest extends ServerTestSupport {
             session.socket().send(new DatagramPacket(shortPacket, shortPacket.length, session.reflector()));
             session.socket().send(new DatagramPacket(packet, packet.length, session.reflector()));
             await(() -> server.snapshot().sessions().get(0).stats().received() == 3, "three packets arrived");
+            // The intact packet is counted as reflected only after its reply was sent.
+            await(() -> server.snapshot().sessions().get(0).stats().reflected() == 1, "one packet reflected");
             final SessionStats stats = server.snapshot().sessions().get(0).stats();
             assertEquals(1, stats.dropped(DropReason.BAD_HMAC));
             assertEquals(1, stats.dropped(DropReason.TOO_SHORT));

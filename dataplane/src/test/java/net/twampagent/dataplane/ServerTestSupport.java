@@ -69,12 +69,6 @@ abstract class ServerTestSupport {
     }
 
     static void await(final BooleanSupplier condition, final String what) throws InterruptedException {
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting: " + what);
-            }
-            Thread.sleep(10);
-        }
+        Await.until(condition, WAIT, what);
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import net.twampagent.dataplane.Await;
 import net.twampagent.dataplane.TwampServer;
 import net.twampagent.dataplane.client.AcceptedSession;
 import net.twampagent.dataplane.client.SessionRequest;
@@ -130,11 +131,7 @@ abstract class InstanceTestSupport {
 
     /** Polls {@code condition} until it holds; fails after {@link #WAIT}, naming {@code what} it waited for. */
     static void await(final BooleanSupplier condition, final String what) throws InterruptedException {
-        for (long deadline = System.nanoTime() + WAIT.toNanos(); !condition.getAsBoolean(); Thread.sleep(10)) {
-            if (deadline - System.nanoTime() < 0) {
-                fail("timed out waiting: " + what);
-            }
-        }
+        Await.until(condition, WAIT, what);
     }
 
     /** Two new namespaces, and a server started listening on {@link #PORT} in both with {@code settings}. */

@@ -13,7 +13,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import net.twampagent.dataplane.Await;
 import net.twampagent.dataplane.config.AuthMode;
 import net.twampagent.dataplane.crypto.SessionKeys;
 import net.twampagent.dataplane.crypto.TestPacketProtection;
@@ -282,12 +284,6 @@ public abstract class ReflectorEngineConformanceTest {
     }
 
     protected static void await(final BooleanSupplier condition, final String what) throws InterruptedException {
-        final long deadline = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting: " + what);
-            }
-            Thread.sleep(5);
-        }
+        Await.until(condition, Duration.ofMillis(TIMEOUT_MILLIS), what);
     }
 }
