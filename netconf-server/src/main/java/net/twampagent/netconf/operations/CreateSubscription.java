@@ -19,8 +19,7 @@ public final class CreateSubscription extends AgentOperation {
 
     @Override
     protected void execute(final Element operation, final Element reply) throws RpcException {
-        final var stream = Xml.child(operation, NamespaceURN.NOTIFICATION, "stream").map(e -> e.getTextContent()
-            .strip());
+        final var stream = Xml.text(operation, NamespaceURN.NOTIFICATION, "stream");
         if (stream.isPresent() && !"NETCONF".equals(stream.orElseThrow())) {
             throw RpcError.protocol("invalid-value", "there is no stream '" + stream.orElseThrow()
                 + "': this server has the NETCONF stream only").withInfo("bad-element", "stream").toException();

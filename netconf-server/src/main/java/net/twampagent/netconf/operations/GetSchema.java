@@ -18,14 +18,9 @@ public final class GetSchema extends AgentOperation {
 
     @Override
     protected void execute(final Element operation, final Element reply) throws RpcException {
-        final var identifier = Xml.child(operation, MONITORING_NS, "identifier")
-            .map(e -> e.getTextContent().strip())
-            .orElseThrow(() -> RpcError.protocol("missing-element", "<get-schema> needs an <identifier>")
-                .withInfo("bad-element", "identifier").toException());
-        final var version = Xml.child(operation, MONITORING_NS, "version").map(e -> e.getTextContent().strip())
-            .filter(v -> !v.isEmpty());
-        final Optional<String> format = Xml.child(operation, MONITORING_NS, "format")
-            .map(e -> e.getTextContent().strip());
+        final var identifier = Xml.required(operation, MONITORING_NS, "identifier").getTextContent().strip();
+        final var version = Xml.text(operation, MONITORING_NS, "version").filter(v -> !v.isEmpty());
+        final Optional<String> format = Xml.text(operation, MONITORING_NS, "format");
         if (format.isPresent() && !format.orElseThrow().endsWith("yang")) {
             throw RpcError.protocol("invalid-value", "only the yang format is available")
                 .withInfo("bad-element", "format").toException();

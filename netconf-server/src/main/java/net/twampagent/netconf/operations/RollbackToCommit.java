@@ -21,9 +21,7 @@ public final class RollbackToCommit extends AgentOperation {
 
     @Override
     protected void execute(final Element operation, final Element reply) throws RpcException {
-        final var text = Xml.child(operation, GetCommitHistory.NS, "id").map(e -> e.getTextContent().strip())
-            .orElseThrow(() -> RpcError.protocol("missing-element", "rollback-to-commit needs an <id>")
-                .withInfo("bad-element", "id").toException());
+        final var text = Xml.required(operation, GetCommitHistory.NS, "id").getTextContent().strip();
         final long id;
         try {
             id = Long.parseLong(text);

@@ -48,13 +48,23 @@ final class Xml {
     }
 
     static Element required(final Element parent, final String name) throws RpcException {
-        return child(parent, name).orElseThrow(() -> RpcError.protocol("missing-element",
-            "<" + parent.getLocalName() + "> needs a <" + name + "> parameter").withInfo("bad-element", name)
+        return required(parent, NamespaceURN.BASE, name);
+    }
+
+    /** A parameter the operation cannot do without; its absence is missing-element naming it (RFC 6241 A). */
+    static Element required(final Element parent, final String namespace, final String name) throws RpcException {
+        return child(parent, namespace, name).orElseThrow(() -> RpcError.protocol("missing-element",
+            "<" + parent.getLocalName() + "> needs the <" + name + "> parameter").withInfo("bad-element", name)
             .toException());
     }
 
     static Optional<String> text(final Element parent, final String name) {
-        return child(parent, name).map(e -> e.getTextContent().strip());
+        return text(parent, NamespaceURN.BASE, name);
+    }
+
+    /** A parameter's text without the whitespace around it, which XML clients add freely. */
+    static Optional<String> text(final Element parent, final String namespace, final String name) {
+        return child(parent, namespace, name).map(e -> e.getTextContent().strip());
     }
 
     /** The datastore named inside a {@code <source>} or {@code <target>}; {@code <url>} is refused. */

@@ -42,6 +42,10 @@ class CommitHistoryTest {
             assertTrue(client.rpc(getConfig("running")).contains("<port>9000</port>"));
             error(client.rpc(rollback("77"))).assertTag("invalid-value");
             error(client.rpc(rollback("x"))).assertTag("invalid-value");
+            // An <id> of another namespace is not the parameter: missing, not silently taken.
+            final var noId = error(client.rpc("<rollback-to-commit xmlns=\"" + NS + "\"><id xmlns=\"urn:x\">1</id>"
+                + "</rollback-to-commit>")).assertTag("missing-element");
+            assertEquals("id", noId.info("bad-element"));
         }
         try (var agent = TestAgent.start(stateDir); var client = TestAgent.tcp(agent)) {
             final var history = client.rpc(HISTORY);

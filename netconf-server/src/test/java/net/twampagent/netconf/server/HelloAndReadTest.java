@@ -153,6 +153,10 @@ class HelloAndReadTest {
         assertTrue(reply.contains("module twamp-server"), reply);
         error(client.rpc("<get-schema xmlns=\"urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring\">"
             + "<identifier>nothing</identifier></get-schema>")).assertTag("invalid-value");
+        final var noIdentifier = error(client.rpc(
+            "<get-schema xmlns=\"urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring\"/>"))
+            .assertTag("missing-element");
+        assertEquals("identifier", noIdentifier.info("bad-element"));
     }
 
     @Test
