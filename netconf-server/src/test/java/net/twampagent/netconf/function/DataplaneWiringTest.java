@@ -119,7 +119,14 @@ class DataplaneWiringTest {
             client.startSessions();
             assertEquals(7, SessionSender.run(first, 7, INTERVAL, STRAGGLERS, null).received());
             assertEquals(12, SessionSender.run(second, 12, INTERVAL, STRAGGLERS, null).received());
-            final var state = wired.get();
+            // The reflector counts a packet as reflected after its reply left: the last one may not be yet.
+            final var lastReflected = "s:session[s:sender-port='" + second.socket().getLocalPort()
+                + "']/s:packets-reflected";
+            var state = wired.get();
+            for (long end = System.nanoTime() + 5_000_000_000L; !"12".equals(value(state, lastReflected))
+                    && System.nanoTime() < end; state = wired.get()) {
+                Thread.sleep(20);
+            }
             final var connection = "s:connection[s:client-port='" + client.localAddress().getPort() + "']/";
             final var id = value(state, connection + "s:id");
             assertEquals("127.0.0.1", value(state, connection + "s:client-address"));

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +32,15 @@ class SecretInErrorsTest {
     private NetconfAgent agent;
     private NetconfClient client;
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private Level agentLevel;
 
     @BeforeEach
     void start() throws Exception {
         logged.start();
         root().addAppender(logged);
+        // Every line the agent writes, not only the warnings the test configuration lets through.
+        agentLevel = agent().getLevel();
+        agent().setLevel(Level.DEBUG);
         agent = TestAgent.start(stateDir);
         client = TestAgent.tcp(agent);
     }
@@ -44,6 +50,11 @@ class SecretInErrorsTest {
         client.close();
         agent.close();
         root().detachAppender(logged);
+        agent().setLevel(agentLevel);
+    }
+
+    private static Logger agent() {
+        return (Logger) LoggerFactory.getLogger("net.twampagent");
     }
 
     private static Logger root() {
@@ -66,7 +77,8 @@ class SecretInErrorsTest {
     }
 
     private void assertNotLogged(final String secret) {
-        for (var event : logged.list) {
+        assertFalse(logged.list.isEmpty(), "the appender sees the agent's lines");
+        for (var event : List.copyOf(logged.list)) {
             final var line = event.getFormattedMessage()
                 + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
             assertFalse(leaks(line, secret), line);
