@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.NetUtil;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -119,7 +120,7 @@ final class ControlListeners implements AutoCloseable {
                 closeLogged(name, old);
             }
             LOG.info("TWAMP-Control listener opened: instance {} address {} port {}", name,
-                address(listener).getAddress().getHostAddress(), address(listener).getPort());
+                NetUtil.toAddressString(address(listener).getAddress()), address(listener).getPort());
         });
         return removed;
     }
@@ -172,7 +173,7 @@ final class ControlListeners implements AutoCloseable {
         final InetSocketAddress address = address(listener);
         listener.channel().close().syncUninterruptibly();
         LOG.info("TWAMP-Control listener closed: instance {} address {} port {}", name,
-            address.getAddress().getHostAddress(), address.getPort());
+            NetUtil.toAddressString(address.getAddress()), address.getPort());
     }
 
     private static InetSocketAddress address(final Listener listener) {
