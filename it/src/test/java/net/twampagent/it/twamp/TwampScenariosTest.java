@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import net.twampagent.dataplane.client.AcceptedSession;
 import net.twampagent.dataplane.client.SessionRequest;
 import net.twampagent.dataplane.client.SessionSender;
 import net.twampagent.dataplane.client.TwampClient;
@@ -95,7 +96,15 @@ class TwampScenariosTest {
             assertEquals(20, firstStats.received(), firstStats.toString());
             assertEquals(30, secondStats.received(), secondStats.toString());
 
-            final var state = TwampState.read(agent);
+            // The reflector counts a packet reflected after it has sent it, so the last reply can reach the client
+            // a moment before the count moves: read until both sessions show every packet, within a bound.
+            var state = TwampState.read(agent);
+            final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!(reflected(state, first) == 20 && reflected(state, second) == 30)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                state = TwampState.read(agent);
+            }
             final var connection = STATE + "t:connection[t:client-port='" + client.localAddress().getPort() + "']/";
             final var id = state.value(connection + "t:id");
             assertEquals("127.0.0.1", state.value(connection + "t:client-address"), state.toString());
@@ -122,6 +131,12 @@ class TwampScenariosTest {
             assertEquals(sessionsAccepted + 2, counter(state, "t:sessions-accepted"), state.toString());
             client.stopSessions();
         }
+    }
+
+    private static long reflected(final TwampState state, final AcceptedSession session) {
+        final var found = state.values(STATE + "t:session[t:sender-port='" + session.socket().getLocalPort()
+            + "']/t:packets-reflected");
+        return found.size() == 1 ? Long.parseLong(found.getFirst()) : -1;
     }
 
     @Test
